@@ -1,0 +1,121 @@
+package io.loopguard;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Registers event-loop threads with the loopguard agent.
+ *
+ * <p>A blocking call (file, socket, JDBC, sleep, a contended lock, ...) made on a registered thread is recorded by the
+ * agent. Netty, Vert.x and Reactor loop threads are recognised by the agent itself; this API is for loops it cannot
+ * recognise (a hand-written selector loop, a single-threaded executor used as a loop).
+ *
+ * <p>Without the agent every method is a cheap no-op, except that {@link #isRegistered(Thread)} answers from a plain
+ * in-jar registry so that tests of the registering code still work.
+ *
+ * <p>The agent's runtime lives in the bootstrap class loader; this class reaches it by name through the JDK only
+ * ({@code Class.forName} with the bootstrap loader and method handles), so the API jar and the agent jar never need
+ * to share a class loader.
+ */
+public final class LoopGuard {
+
+    /** Name of the class the agent defines inside {@code java.base} (see the agent's RuntimeInjector). */
+    static final String RUNTIME_CLASS = "java.lang.$LoopGuard";
+
+    private static final Bridge BRIDGE = Bridge.find();
+    private static final Map<Thread, Boolean> LOCAL = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private LoopGuard() {
+    }
+
+    /** Marks {@code thread} as an event loop: blocking calls on it are recorded from now on. */
+    public static void register(Thread thread) {
+        if (thread == null) {
+            throw new NullPointerException("thread");
+        }
+        if (BRIDGE != null) {
+            BRIDGE.call(BRIDGE.register, thread);
+        } else {
+            LOCAL.put(thread, Boolean.TRUE);
+        }
+    }
+
+    /** Stops treating {@code thread} as an event loop. */
+    public static void unregister(Thread thread) {
+        if (thread == null) {
+            throw new NullPointerException("thread");
+        }
+        if (BRIDGE != null) {
+            BRIDGE.call(BRIDGE.unregister, thread);
+        } else {
+            LOCAL.remove(thread);
+        }
+    }
+
+    /** Whether {@code thread} is registered, explicitly, by a thread-name glob or by auto-detection. */
+    public static boolean isRegistered(Thread thread) {
+        if (thread == null) {
+            return false;
+        }
+        if (BRIDGE != null) {
+            return BRIDGE.test(thread);
+        }
+        return LOCAL.containsKey(thread);
+    }
+
+    /** True when the loopguard agent is attached and enabled in this JVM. */
+    public static boolean isActive() {
+        return BRIDGE != null;
+    }
+
+    /** Method handles on the agent's bootstrap runtime, or absent when no agent is attached. */
+    private static final class Bridge {
+        final MethodHandle register;
+        final MethodHandle unregister;
+        final MethodHandle isRegistered;
+
+        private Bridge(MethodHandle register, MethodHandle unregister, MethodHandle isRegistered) {
+            this.register = register;
+            this.unregister = unregister;
+            this.isRegistered = isRegistered;
+        }
+
+        static Bridge find() {
+            try {
+                Class<?> runtime = Class.forName(RUNTIME_CLASS, false, null);
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                MethodType threadToVoid = MethodType.methodType(void.class, Thread.class);
+                return new Bridge(
+                        lookup.findStatic(runtime, "register", threadToVoid),
+                        lookup.findStatic(runtime, "unregister", threadToVoid),
+                        lookup.findStatic(runtime, "isRegistered", MethodType.methodType(boolean.class, Thread.class)));
+            } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
+                return null; // no agent, or agent disabled: the in-jar registry answers
+            }
+        }
+
+        void call(MethodHandle handle, Thread thread) {
+            try {
+                handle.invokeExact(thread);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        boolean test(Thread thread) {
+            try {
+                return (boolean) isRegistered.invokeExact(thread);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

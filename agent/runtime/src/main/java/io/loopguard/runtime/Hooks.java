@@ -1,0 +1,167 @@
+package io.loopguard.runtime;
+
+import java.lang.invoke.MethodHandle;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What instrumented code calls. The agent defines this class inside {@code java.base} as {@code java.lang.$LoopGuard}
+ * (see the agent's {@code RuntimeInjector}), because code woven into {@code java.lang.Thread} or
+ * {@code sun.nio.ch.FileChannelImpl} can only link to classes the bootstrap loader knows.
+ *
+ * <p>Warning: this class must only ever be used as that bootstrap copy. A copy loaded by any other class loader
+ * would be a different class with its own empty registry. The agent reaches it through method handles, the
+ * {@code io.loopguard.LoopGuard} API by name.
+ *
+ * <p>Rules for everything in this package: JDK types only, no I/O, no logging, no lambdas (they would bootstrap
+ * {@code invokedynamic} inside a JDK method being instrumented), no exception escapes except the deliberate
+ * {@code BlockingCallError} of {@code mode=throw}. The interesting work (stack, aggregation, files) happens in the
+ * agent, behind the {@link MethodHandle}s below, installed once at start-up.
+ */
+public final class Hooks {
+    /** {@code (Thread, int site, Object context, long startNanos, long endNanos) void}. */
+    static volatile MethodHandle recorder;
+    /** {@code (Thread, int site, Object context) Error}: null when the call may run; only set in {@code mode=throw}. */
+    static volatile MethodHandle checker;
+    /** {@code (Thread) void}: decides whether a starting or renamed thread is an event loop; null when nothing to match. */
+    static volatile MethodHandle threadWatcher;
+    /** {@code (Object statement, String sql) void}: remembers the SQL a prepared statement was created with. */
+    static volatile MethodHandle sqlCapture;
+    static volatile boolean autodetect;
+
+    private static final AtomicLong ERRORS = new AtomicLong();
+    private static volatile Throwable firstError;
+
+    private Hooks() {
+    }
+
+    // ---- woven into instrumented methods -------------------------------------------------------------------
+
+    /** Entry of an instrumented method. Returns 0 for "not timed", else a token for {@link #exit}. */
+    public static long enter(int site, Object context) {
+        LoopThread loop = ThreadRegistry.find(Thread.currentThread());
+        return loop == null ? 0L : loop.enter(site, context);
+    }
+
+    /** Every exit (return or throw) of an instrumented method whose {@link #enter} returned a non-zero token. */
+    public static void exit(long token, int site) {
+        if (token == 0L) {
+            return;
+        }
+        LoopThread loop = ThreadRegistry.find(Thread.currentThread());
+        if (loop != null) {
+            loop.exit(token, site);
+        }
+    }
+
+    /** Entry of {@code Thread.start()} and exit of {@code Thread.setName}: name globs and framework thread types. */
+    public static void threadStarting(Thread thread) {
+        MethodHandle watcher = threadWatcher;
+        if (watcher != null && thread != null) {
+            try {
+                watcher.invokeExact(thread);
+            } catch (Throwable e) {
+                failed(e);
+            }
+        }
+    }
+
+    /** Entry of a Netty event loop's {@code run()}: the current thread is an event loop from now on. */
+    public static void loopStarted() {
+        if (autodetect) {
+            try {
+                ThreadRegistry.register(Thread.currentThread());
+            } catch (Throwable e) {
+                failed(e);
+            }
+        }
+    }
+
+    /** Exit of {@code Connection.prepareStatement/prepareCall(String, ...)}: the statement and its SQL text. */
+    public static void sqlPrepared(Object statement, Object sql) {
+        MethodHandle capture = sqlCapture;
+        if (capture != null && statement != null && sql instanceof String) {
+            try {
+                capture.invokeExact(statement, (String) sql);
+            } catch (Throwable e) {
+                failed(e);
+            }
+        }
+    }
+
+    // ---- JDK 17 call-site rewrite targets: Thread.sleep(long), Object.wait(long), Thread.yield() are native there
+
+    public static void sleep(long millis) throws InterruptedException {
+        long token = enter(SiteFlags.NATIVE_SLEEP, null);
+        try {
+            Thread.sleep(millis);
+        } finally {
+            exit(token, SiteFlags.NATIVE_SLEEP);
+        }
+    }
+
+    public static void waitOn(Object monitor, long millis) throws InterruptedException {
+        long token = enter(SiteFlags.NATIVE_WAIT, monitor);
+        try {
+            monitor.wait(millis);
+        } finally {
+            exit(token, SiteFlags.NATIVE_WAIT);
+        }
+    }
+
+    public static void yieldNow() {
+        long token = enter(SiteFlags.NATIVE_YIELD, null);
+        try {
+            Thread.yield();
+        } finally {
+            exit(token, SiteFlags.NATIVE_YIELD);
+        }
+    }
+
+    // ---- the registry: io.loopguard.LoopGuard and the agent call these ------------------------------------
+
+    public static void register(Thread thread) {
+        ThreadRegistry.register(thread);
+    }
+
+    public static void unregister(Thread thread) {
+        ThreadRegistry.unregister(thread);
+    }
+
+    public static boolean isRegistered(Thread thread) {
+        return ThreadRegistry.find(thread) != null;
+    }
+
+    public static Thread[] registeredThreads() {
+        return ThreadRegistry.threads();
+    }
+
+    // ---- set-up and health, for the agent ------------------------------------------------------------------
+
+    public static void install(MethodHandle recorder, MethodHandle checker, MethodHandle threadWatcher,
+                               MethodHandle sqlCapture, boolean autodetect) {
+        Hooks.recorder = recorder;
+        Hooks.checker = checker;
+        Hooks.threadWatcher = threadWatcher;
+        Hooks.sqlCapture = sqlCapture;
+        Hooks.autodetect = autodetect;
+    }
+
+    /** Stops all recording (JVM shutdown): calls still in flight finish without calling into the agent. */
+    public static void uninstall() {
+        install(null, null, null, null, false);
+    }
+
+    public static long errorCount() {
+        return ERRORS.get();
+    }
+
+    public static Throwable firstError() {
+        return firstError;
+    }
+
+    static void failed(Throwable e) {
+        if (ERRORS.getAndIncrement() == 0) {
+            firstError = e;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.loopguard.runtime;
+
+/**
+ * The {@code int} a woven call passes to {@link Hooks#enter}: the agent's site-table index in the high bits, and
+ * in the low byte the few facts the bootstrap runtime must know before it calls back into the agent.
+ *
+ * <p>Only compile-time constants live here: javac inlines them into the agent and the runtime, so this class is
+ * never loaded at run time (it is not one of the classes defined inside {@code java.base}).
+ */
+public final class SiteFlags {
+    /** Record only if the thread really waited inside the call (a nested park or wait happened): locks, futures. */
+    public static final int CONDITIONAL = 1;
+    /** A nested call of this site means the outer call really waited: {@code LockSupport.park*}, {@code Object.wait}. */
+    public static final int SIGNALS_WAIT = 2;
+    /** The context object is a {@code SelectableChannel}; only its blocking mode is a blocking call. */
+    public static final int BLOCKING_CHANNEL = 4;
+    /** The context object is a host string; an IP literal (or null) is not a name lookup. */
+    public static final int HOST_NAME = 8;
+    /** An allowed scope: never recorded, and everything nested inside it is not recorded either. */
+    public static final int SUPPRESS = 16;
+
+    public static final int INDEX_SHIFT = 8;
+
+    /** Fixed indexes for the JDK 17 call-site rewrite targets (the runtime's own static hooks). */
+    public static final int NATIVE_SLEEP = 1 << INDEX_SHIFT;
+    public static final int NATIVE_WAIT = (2 << INDEX_SHIFT) | SIGNALS_WAIT;
+    public static final int NATIVE_YIELD = 3 << INDEX_SHIFT;
+    public static final int FIRST_FREE_INDEX = 4;
+
+    private SiteFlags() {
+    }
+
+    public static int index(int site) {
+        return site >>> INDEX_SHIFT;
+    }
+}

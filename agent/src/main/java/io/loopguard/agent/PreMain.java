@@ -1,0 +1,44 @@
+package io.loopguard.agent;
+
+import java.lang.instrument.Instrumentation;
+
+import io.loopguard.agent.install.Installer;
+
+/**
+ * The {@code -javaagent} entry point ({@code Premain-Class} and {@code Agent-Class}). Does as little as possible:
+ * parse the options, then hand over to the {@link Installer}.
+ *
+ * <p>A bad option aborts JVM start-up (the exception propagates out of {@code premain}) after printing one
+ * {@code [loopguard]} line that names the key. Any other failure disables the agent with one line and lets the
+ * application run: the agent must never be the reason an application does not start.
+ */
+public final class PreMain {
+    private PreMain() {
+    }
+
+    public static void premain(String argument, Instrumentation inst) {
+        start(argument, inst);
+    }
+
+    public static void agentmain(String argument, Instrumentation inst) {
+        start(argument, inst);
+    }
+
+    private static void start(String argument, Instrumentation inst) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(argument, System::getProperty, System::getenv);
+        } catch (OptionException e) {
+            Stderr.line(e.getMessage());
+            throw e;
+        }
+        if (!options.enabled()) {
+            return;
+        }
+        try {
+            Installer.install(inst, options);
+        } catch (Throwable e) {
+            Stderr.line("failed to start, the agent is disabled for this JVM: " + e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.loopguard.agent;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The agent's only output channel: whole lines on the process's real standard error, each starting
+ * {@code [loopguard]}. Never stdout (Surefire's fork protocol lives there), never SLF4J or {@code java.util.logging}
+ * (the application owns those), and never from an event-loop thread (the agent's own thread prints log lines).
+ * Bound to file descriptor 2 at start-up, so an application that replaces {@code System.err} does not capture us.
+ */
+public final class Stderr {
+    public static final String PREFIX = "[loopguard] ";
+    private static final PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+
+    private Stderr() {
+    }
+
+    public static void line(String message) {
+        synchronized (ERR) {
+            ERR.println(message.startsWith(PREFIX) ? message : PREFIX + message);
+        }
+    }
+}

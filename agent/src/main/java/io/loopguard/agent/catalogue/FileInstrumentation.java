@@ -1,0 +1,52 @@
+package io.loopguard.agent.catalogue;
+
+import static io.loopguard.agent.weave.ContextSource.FIRST_ARG;
+import static io.loopguard.agent.weave.ContextSource.THIS;
+
+import io.loopguard.agent.weave.ContextSource;
+import io.loopguard.format.Category;
+
+/**
+ * {@code file}: everything that asks the file system — opening, reading, writing, forcing, listing, deleting,
+ * moving, attribute reads — through {@code java.io} streams, {@code RandomAccessFile}, {@code FileChannel},
+ * {@code java.nio.file.Files} and {@code java.io.File}. {@code close()} is deliberately absent (contract).
+ *
+ * <p>The open of a stream happens in a private {@code open(String, ...)} called by the constructor (constructors
+ * are not woven: the try/finally would have to start before {@code super()}); it is reported as {@code <init>}.
+ * The path comes from the private {@code path} field each of these classes keeps (same on JDK 17 and 25).
+ */
+final class FileInstrumentation {
+    private static final ContextSource PATH = ContextSource.field("path", "Ljava/lang/String;");
+
+    private FileInstrumentation() {
+    }
+
+    static void declare(Catalogue c) {
+        c.timedExact("java/io/FileInputStream", "open", null, Category.FILE, "java.io.FileInputStream.<init>", 0, FIRST_ARG);
+        c.timed("java/io/FileInputStream", Category.FILE, "java.io.FileInputStream", 0, PATH,
+                "read", "readAllBytes", "readNBytes", "skip", "available", "transferTo");
+        c.timedExact("java/io/FileOutputStream", "open", null, Category.FILE, "java.io.FileOutputStream.<init>", 0, FIRST_ARG);
+        c.timed("java/io/FileOutputStream", Category.FILE, "java.io.FileOutputStream", 0, PATH, "write");
+        c.timedExact("java/io/RandomAccessFile", "open", null, Category.FILE, "java.io.RandomAccessFile.<init>", 0, FIRST_ARG);
+        c.timed("java/io/RandomAccessFile", Category.FILE, "java.io.RandomAccessFile", 0, PATH,
+                "read", "readFully", "readLine", "readUTF", "skipBytes", "write", "writeBytes", "writeChars", "writeUTF",
+                "seek", "length", "setLength");
+        c.timed("sun/nio/ch/FileChannelImpl", Category.FILE, "java.nio.channels.FileChannel", 0, PATH,
+                "read", "write", "size", "truncate", "force", "transferTo", "transferFrom", "map", "lock", "tryLock");
+        c.timed("java/nio/file/Files", Category.FILE, "java.nio.file.Files", 0, FIRST_ARG,
+                "readAllBytes", "readString", "readAllLines", "lines", "newBufferedReader", "newBufferedWriter",
+                "newInputStream", "newOutputStream", "newByteChannel", "newDirectoryStream", "list", "walk",
+                "walkFileTree", "find", "write", "writeString", "copy", "move", "delete", "deleteIfExists",
+                "createFile", "createDirectory", "createDirectories", "createTempFile", "createTempDirectory",
+                "createLink", "createSymbolicLink", "readSymbolicLink", "exists", "notExists", "isDirectory",
+                "isRegularFile", "isSymbolicLink", "isHidden", "isReadable", "isWritable", "isExecutable", "isSameFile",
+                "size", "getLastModifiedTime", "setLastModifiedTime", "readAttributes", "getAttribute", "setAttribute",
+                "getOwner", "setOwner", "getPosixFilePermissions", "setPosixFilePermissions", "getFileStore",
+                "probeContentType", "mismatch");
+        c.timed("java/io/File", Category.FILE, "java.io.File", 0, THIS,
+                "exists", "isFile", "isDirectory", "isHidden", "length", "lastModified", "list", "listFiles", "delete",
+                "mkdir", "mkdirs", "renameTo", "createNewFile", "canRead", "canWrite", "canExecute", "setLastModified",
+                "setReadOnly", "setWritable", "setReadable", "setExecutable", "getCanonicalPath", "getCanonicalFile",
+                "getTotalSpace", "getFreeSpace", "getUsableSpace", "createTempFile");
+    }
+}

@@ -1,0 +1,87 @@
+package io.loopguard.agent.install;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.objectweb.asm.ClassReader;
+
+import io.loopguard.agent.catalogue.Catalogue;
+import io.loopguard.agent.catalogue.JdbcInstrumentation;
+import io.loopguard.agent.weave.ClassWeaver;
+import io.loopguard.agent.weave.HookNames;
+import io.loopguard.agent.weave.MethodRule;
+import io.loopguard.agent.weave.NativeCallRewriter;
+
+/**
+ * The one transformer: for each class, as it loads or is retransformed, a hash lookup in the catalogue (JDK and
+ * framework classes by name), a byte search for JDBC candidates, and on JDK 17 a byte search for calls to the
+ * native blocking methods. Most classes leave after those checks without being parsed.
+ *
+ * <p>It runs on whatever thread loads the class, event loops included: the whole transformation is an allowed
+ * scope, so the class-file reads it does are never recorded. It is re-entrant (classes loaded by the transformation
+ * itself pass through it again) and never lets an exception escape: a class it cannot weave is left as it is.
+ */
+final class LoopGuardTransformer implements ClassFileTransformer {
+    private final Catalogue catalogue;
+    private final JdbcInstrumentation jdbc;
+    private final ClassWeaver weaver;
+    private final RuntimeBridge runtime;
+    private final boolean rewriteNatives;
+    private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
+    private final List<String> failures = new ArrayList<>();
+
+    LoopGuardTransformer(Catalogue catalogue, JdbcInstrumentation jdbc, ClassWeaver weaver, RuntimeBridge runtime,
+                         boolean rewriteNatives) {
+        this.catalogue = catalogue;
+        this.jdbc = jdbc;
+        this.weaver = weaver;
+        this.runtime = runtime;
+        this.rewriteNatives = rewriteNatives;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+        if (className == null || className.startsWith(HookNames.HOLDER_PREFIX) || className.startsWith("io/loopguard/")) {
+            return null;
+        }
+        long scope = runtime.suppressBegin();
+        try {
+            return weave(loader, className, bytes);
+        } catch (Throwable e) {
+            synchronized (failures) {
+                if (failures.size() < 20) {
+                    failures.add(className.replace('/', '.') + ": " + e);
+                }
+            }
+            return null;
+        } finally {
+            runtime.suppressEnd(scope);
+        }
+    }
+
+    private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
+        List<MethodRule> rules = catalogue.rulesFor(className);
+        boolean applicationClass = loader != null && loader != platformLoader;
+        ClassReader reader = null;
+        if (rules == null && applicationClass && JdbcInstrumentation.mayImplementJdbc(bytes)) {
+            reader = new ClassReader(bytes);
+            rules = jdbc.rulesFor(loader, reader);
+        }
+        // JDK 17: application and library calls to the native sleep/wait/yield, and Thread.join's own wait
+        boolean rewrite = rewriteNatives
+                && ((applicationClass && NativeCallRewriter.mayCallNatives(bytes)) || className.equals("java/lang/Thread"));
+        if ((rules == null || rules.isEmpty()) && !rewrite) {
+            return null;
+        }
+        return weaver.weave(loader, reader != null ? reader : new ClassReader(bytes), rules, rewrite);
+    }
+
+    /** Classes that could not be woven (reported once on stderr by the agent). */
+    List<String> failures() {
+        synchronized (failures) {
+            return new ArrayList<>(failures);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Start-up wiring: defining the runtime inside {@code java.base}, the method-handle bridge to it, the class-file
+ * transformer, retransformation of already-loaded JDK classes, and the JDK 17/25 differences.
+ */
+package io.loopguard.agent.install;

@@ -1,0 +1,81 @@
+package io.loopguard.agent.record;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.loopguard.agent.util.Glob;
+import io.loopguard.format.Frame;
+
+/**
+ * Frame patterns that make a blocking call allowed when they appear anywhere on its stack: {@code pkg.Class#method},
+ * {@code pkg.Class} (and its nested classes), {@code pkg.*}; globs with {@code *} and {@code ?}. Checked once per
+ * distinct call site, when it is first seen, so a long list costs nothing per call.
+ *
+ * <p>The built-in defaults are the JVM's and the frameworks' own machinery (the README explains each). Most of them
+ * are also woven as allowed scopes ({@code AllowedScopes}), which is cheaper; here they also cover calls that reach
+ * the same code through paths the scopes do not see.
+ */
+public final class AllowList {
+    public static final List<String> DEFAULTS = List.of(
+            "java.lang.ClassLoader#loadClass",
+            "jdk.internal.loader.BuiltinClassLoader#loadClassOrNull",
+            "*#<clinit>",
+            "java.util.concurrent.ThreadPoolExecutor#getTask",
+            "java.util.concurrent.ConcurrentHashMap#initTable",
+            "io.netty.util.concurrent.SingleThreadEventExecutor#takeTask",
+            "io.netty.util.concurrent.SingleThreadEventExecutor#confirmShutdown",
+            "io.netty.util.concurrent.GlobalEventExecutor#takeTask",
+            "io.netty.util.HashedWheelTimer$Worker#waitForNextTick");
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    public AllowList(List<String> userPatterns) {
+        for (String pattern : DEFAULTS) {
+            entries.add(Entry.parse(pattern));
+        }
+        for (String pattern : userPatterns) {
+            entries.add(Entry.parse(pattern));
+        }
+    }
+
+    /** Null when {@code pattern} is well-formed, else what is wrong with it. */
+    public static String problem(String pattern) {
+        int hash = pattern.indexOf('#');
+        String type = hash < 0 ? pattern : pattern.substring(0, hash);
+        String method = hash < 0 ? null : pattern.substring(hash + 1);
+        if (type.isEmpty() || !type.chars().allMatch(c -> Character.isJavaIdentifierPart(c) || c == '.' || c == '*' || c == '?')) {
+            return "expected pkg.Class#method, pkg.Class or pkg.*";
+        }
+        if (method != null && (method.isEmpty() || method.indexOf('#') >= 0
+                || !method.chars().allMatch(c -> Character.isJavaIdentifierPart(c) || c == '<' || c == '>' || c == '*' || c == '?'))) {
+            return "expected a method name after '#'";
+        }
+        return null;
+    }
+
+    public boolean allows(List<Frame> stack) {
+        for (Frame frame : stack) {
+            for (Entry entry : entries) {
+                if (entry.matches(frame)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private record Entry(Glob type, Glob nested, Glob method) {
+        static Entry parse(String pattern) {
+            int hash = pattern.indexOf('#');
+            String type = hash < 0 ? pattern : pattern.substring(0, hash);
+            Glob method = hash < 0 ? null : new Glob(pattern.substring(hash + 1));
+            return new Entry(new Glob(type), new Glob(type + "$*"), method);
+        }
+
+        boolean matches(Frame frame) {
+            String cls = frame.className();
+            boolean typeMatches = type.matches(cls) || (method == null && nested.matches(cls));
+            return typeMatches && (method == null || method.matches(frame.methodName()));
+        }
+    }
+}

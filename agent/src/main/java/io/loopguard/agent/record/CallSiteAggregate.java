@@ -1,0 +1,88 @@
+package io.loopguard.agent.record;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.loopguard.format.CallSite;
+import io.loopguard.format.Frame;
+
+/**
+ * Running totals of one call site, updated lock-free by every thread that hits it. Updating allocates nothing in
+ * the common case (the thread's name is already listed).
+ */
+final class CallSiteAggregate {
+    static final int MAX_THREAD_NAMES = 16;
+
+    final String id;
+    final String category;
+    final String blockingMethod;
+    final String detail;
+    final List<Frame> stack;
+    final boolean allowed;
+    private final long firstSeenMillis = System.currentTimeMillis();
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong totalNanos = new AtomicLong();
+    private final AtomicLong minNanos = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong maxNanos = new AtomicLong();
+    private volatile long lastSeenMillis = firstSeenMillis;
+    private final AtomicReference<String[]> threads = new AtomicReference<>(new String[0]);
+
+    CallSiteAggregate(String id, String category, String blockingMethod, String detail, List<Frame> stack, boolean allowed) {
+        this.id = id;
+        this.category = category;
+        this.blockingMethod = blockingMethod;
+        this.detail = detail;
+        this.stack = stack;
+        this.allowed = allowed;
+    }
+
+    void add(String threadName, long nanos) {
+        count.incrementAndGet();
+        totalNanos.addAndGet(nanos);
+        long min;
+        while (nanos < (min = minNanos.get()) && !minNanos.compareAndSet(min, nanos)) {
+            Thread.onSpinWait();
+        }
+        long max;
+        while (nanos > (max = maxNanos.get()) && !maxNanos.compareAndSet(max, nanos)) {
+            Thread.onSpinWait();
+        }
+        lastSeenMillis = System.currentTimeMillis();
+        addThread(threadName);
+    }
+
+    long count() {
+        return count.get();
+    }
+
+    private void addThread(String name) {
+        while (true) {
+            String[] names = threads.get();
+            for (String known : names) {
+                if (known.equals(name)) {
+                    return;
+                }
+            }
+            if (names.length >= MAX_THREAD_NAMES) {
+                return;
+            }
+            String[] grown = Arrays.copyOf(names, names.length + 1);
+            grown[names.length] = name;
+            if (threads.compareAndSet(names, grown)) {
+                return;
+            }
+        }
+    }
+
+    /** A consistent-enough snapshot for the data file (each counter is read once). */
+    CallSite snapshot() {
+        long n = count.get();
+        long min = minNanos.get();
+        return new CallSite(id, category, blockingMethod, detail, List.of(threads.get()), n, totalNanos.get(),
+                min == Long.MAX_VALUE ? 0 : min, maxNanos.get(), Instant.ofEpochMilli(firstSeenMillis),
+                Instant.ofEpochMilli(lastSeenMillis), stack);
+    }
+}

@@ -1,0 +1,87 @@
+package io.loopguard.agent.record;
+
+import java.lang.StackWalker.StackFrame;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import io.loopguard.agent.catalogue.Site;
+import io.loopguard.format.CallSite;
+import io.loopguard.format.CallSiteId;
+import io.loopguard.format.Frame;
+
+/**
+ * All call sites seen, bounded: beyond {@code maxSites} distinct sites new ones are not kept and their calls are
+ * counted in {@code droppedCalls}. Allowed sites are kept too (as a negative cache: the allow-list is evaluated once
+ * per site), but never reported.
+ */
+final class CallSiteTable {
+    private final Map<Long, CallSiteAggregate> sites = new ConcurrentHashMap<>();
+    private final LongAdder dropped = new LongAdder();
+    private final int maxSites;
+    private final AllowList allowList;
+    private final DetailFormatter details;
+    private final Consumer<CallSiteAggregate> onNewSite;
+
+    CallSiteTable(int maxSites, AllowList allowList, DetailFormatter details, Consumer<CallSiteAggregate> onNewSite) {
+        this.maxSites = maxSites;
+        this.allowList = allowList;
+        this.details = details;
+        this.onNewSite = onNewSite;
+    }
+
+    /** The aggregate for this call, created on first sight; null when dropped. Allowed sites are returned too. */
+    CallSiteAggregate lookup(Site site, Object context, StackFrame[] frames) {
+        Long key = StackCapture.key(site.site(), frames);
+        CallSiteAggregate aggregate = sites.get(key);
+        if (aggregate != null) {
+            return aggregate;
+        }
+        if (sites.size() >= maxSites) {
+            dropped.increment();
+            return null;
+        }
+        List<Frame> stack = StackCapture.toFrames(site, frames);
+        String category = site.category().id();
+        aggregate = new CallSiteAggregate(CallSiteId.of(category, site.blockingMethod(), stack), category,
+                site.blockingMethod(), details.describe(site, context), stack, allowList.allows(stack));
+        CallSiteAggregate raced = sites.putIfAbsent(key, aggregate);
+        if (raced != null) {
+            return raced;
+        }
+        if (!aggregate.allowed) {
+            onNewSite.accept(aggregate);
+        }
+        return aggregate;
+    }
+
+    long droppedCalls() {
+        return dropped.sum();
+    }
+
+    /** Reported call sites, merged by contract id (overloads of one API from one stack are one site), most time first. */
+    List<CallSite> snapshot() {
+        Map<String, CallSite> byId = new LinkedHashMap<>();
+        for (CallSiteAggregate aggregate : sites.values()) {
+            if (!aggregate.allowed && aggregate.count() > 0) {
+                byId.merge(aggregate.id, aggregate.snapshot(), CallSiteTable::merge);
+            }
+        }
+        List<CallSite> out = new ArrayList<>(byId.values());
+        out.sort((a, b) -> Long.compare(b.totalNanos(), a.totalNanos()));
+        return out;
+    }
+
+    private static CallSite merge(CallSite a, CallSite b) {
+        List<String> threads = new ArrayList<>(a.threads());
+        b.threads().stream().filter(t -> !threads.contains(t)).forEach(threads::add);
+        return new CallSite(a.id(), a.category(), a.blockingMethod(), a.detail() != null ? a.detail() : b.detail(), threads,
+                a.count() + b.count(), a.totalNanos() + b.totalNanos(), Math.min(a.minNanos(), b.minNanos()),
+                Math.max(a.maxNanos(), b.maxNanos()), a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
+                a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen(), a.stack());
+    }
+}

@@ -1,0 +1,121 @@
+package io.loopguard.agent.record;
+
+import java.lang.StackWalker.StackFrame;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.loopguard.BlockingCallError;
+import io.loopguard.agent.catalogue.Site;
+import io.loopguard.agent.catalogue.SiteTable;
+import io.loopguard.format.CallSite;
+import io.loopguard.format.Frame;
+
+/**
+ * The agent side of a blocking call on an event-loop thread: the runtime calls {@link #record} when the outermost
+ * instrumented call ends (and {@link #check} before it starts, in {@code mode=throw}).
+ *
+ * <p>Runs on the event-loop thread itself, under the runtime's call-depth guard. It never prints: in
+ * {@code mode=log} the line for a new call site is queued and printed by the agent's own thread.
+ */
+public final class Recorder {
+    private final SiteTable sites;
+    private final CallSiteTable table;
+    private final long thresholdNanos;
+    private final boolean log;
+    private final Queue<String> logLines = new ConcurrentLinkedQueue<>();
+    private volatile Runnable wakeUp = () -> { };
+    private volatile boolean dirty;
+
+    public Recorder(SiteTable sites, SqlRegistry sql, List<String> allow, long thresholdNanos, int maxSites, boolean log) {
+        this.sites = sites;
+        this.thresholdNanos = thresholdNanos;
+        this.log = log;
+        this.table = new CallSiteTable(maxSites, new AllowList(allow), new DetailFormatter(sql), this::newSite);
+    }
+
+    /** Target of the runtime's recorder handle: {@code (Thread, int, Object, long, long) void}. */
+    public void record(Thread thread, int siteNumber, Object context, long startNanos, long endNanos) {
+        long nanos = endNanos - startNanos;
+        Site site = sites.get(siteNumber);
+        if (nanos < thresholdNanos || site == null) {
+            return;
+        }
+        CallSiteAggregate aggregate = table.lookup(site, context, StackCapture.capture());
+        if (aggregate != null && !aggregate.allowed) {
+            aggregate.add(thread.getName(), nanos);
+            dirty = true;
+        }
+    }
+
+    /**
+     * Target of the runtime's checker handle in {@code mode=throw}: the error to throw before the call starts, or
+     * null when it may run (allowed, or a lock/future/queue that would not block now).
+     */
+    public Error check(Thread thread, int siteNumber, Object context) {
+        Site site = sites.get(siteNumber);
+        if (site == null || (isConditional(siteNumber) && !WouldBlock.test(site.blockingMethod(), context))) {
+            return null;
+        }
+        StackFrame[] frames = StackCapture.capture();
+        CallSiteAggregate aggregate = table.lookup(site, context, frames);
+        if (aggregate != null && aggregate.allowed) {
+            return null;
+        }
+        if (aggregate != null) {
+            aggregate.add(thread.getName(), 0L); // rejected before it ran: counted, no time blocked
+            dirty = true;
+        }
+        List<Frame> stack = aggregate != null ? aggregate.stack : StackCapture.toFrames(site, frames);
+        BlockingCallError error = new BlockingCallError("Blocking " + site.category().id() + " call " + site.blockingMethod()
+                + " on event-loop thread " + thread.getName() + " [loopguard mode=throw]");
+        error.setStackTrace(StackCapture.toStackTrace(stack));
+        return error;
+    }
+
+    private static boolean isConditional(int site) {
+        return (site & io.loopguard.runtime.SiteFlags.CONDITIONAL) != 0;
+    }
+
+    public List<CallSite> callSites() {
+        return table.snapshot();
+    }
+
+    public long droppedCalls() {
+        return table.droppedCalls();
+    }
+
+    /** Whether anything was recorded since the last call (the periodic flush skips unchanged data). */
+    public boolean takeDirty() {
+        boolean was = dirty;
+        dirty = false;
+        return was;
+    }
+
+    /** Log lines of new call sites ({@code mode=log}), drained by the agent's thread. */
+    public String pollLogLine() {
+        return logLines.poll();
+    }
+
+    public void onLogLine(Runnable wakeUp) {
+        this.wakeUp = wakeUp;
+    }
+
+    private void newSite(CallSiteAggregate site) {
+        if (!log) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("blocking ").append(site.category).append(" call ").append(site.blockingMethod);
+        line.append(" on ").append(Thread.currentThread().getName());
+        if (site.detail != null) {
+            line.append(" (").append(site.detail).append(')');
+        }
+        for (int i = 0; i < Math.min(4, site.stack.size()); i++) {
+            Frame f = site.stack.get(i);
+            line.append(i == 0 ? " at " : " <- ").append(f.className()).append('.').append(f.methodName())
+                    .append('(').append(f.fileName()).append(':').append(f.lineNumber()).append(')');
+        }
+        logLines.add(line.toString());
+        wakeUp.run();
+    }
+}

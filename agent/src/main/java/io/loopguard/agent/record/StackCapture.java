@@ -1,0 +1,66 @@
+package io.loopguard.agent.record;
+
+import java.lang.StackWalker.StackFrame;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.loopguard.agent.catalogue.Site;
+import io.loopguard.format.Frame;
+
+/**
+ * Captures the stack of a blocking call with {@link StackWalker} (bounded by a frame limit, unlike
+ * {@code Throwable.getStackTrace()}), without the agent's own frames: everything above the instrumented method —
+ * the recorder, the {@code java.lang.$LoopGuard} runtime — is dropped, so {@code stack[0]} is the outermost
+ * instrumented blocking method. Raw frames are hashed into a key on every call; converting them to {@link Frame}s
+ * happens only for a call site not seen before.
+ */
+final class StackCapture {
+    static final int MAX_FRAMES = 128;
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private StackCapture() {
+    }
+
+    static StackFrame[] capture() {
+        return WALKER.walk(frames -> frames.dropWhile(StackCapture::isAgentFrame).limit(MAX_FRAMES).toArray(StackFrame[]::new));
+    }
+
+    static boolean isAgentFrame(StackFrame frame) {
+        String name = frame.getClassName();
+        return name.startsWith("java.lang.$LoopGuard") || name.startsWith("io.loopguard.agent.");
+    }
+
+    /** A 64-bit key of the site and the exact frames (class, method, bytecode index). */
+    static long key(int site, StackFrame[] frames) {
+        long h = 0x9E3779B97F4A7C15L ^ site;
+        for (StackFrame frame : frames) {
+            h = h * 31 + frame.getClassName().hashCode();
+            h = h * 31 + frame.getMethodName().hashCode();
+            h = h * 31 + frame.getByteCodeIndex();
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    static List<Frame> toFrames(Site site, StackFrame[] frames) {
+        List<Frame> out = new ArrayList<>(frames.length + 1);
+        if (site.syntheticFrame() != null) {
+            out.add(site.syntheticFrame());
+        }
+        for (StackFrame frame : frames) {
+            out.add(new Frame(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber()));
+        }
+        return List.copyOf(out);
+    }
+
+    static StackTraceElement[] toStackTrace(List<Frame> frames) {
+        StackTraceElement[] out = new StackTraceElement[frames.size()];
+        for (int i = 0; i < out.length; i++) {
+            Frame f = frames.get(i);
+            out[i] = new StackTraceElement(f.className(), f.methodName(), f.fileName(), f.lineNumber());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package io.loopguard.agent.record;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.loopguard.agent.util.Glob;
+
+/**
+ * Decides, when a thread starts or is renamed, whether it is an event loop: its name matches a {@code threads} glob,
+ * or (with {@code autodetect}) it is a Reactor non-blocking scheduler thread ({@code reactor.core.scheduler.NonBlocking},
+ * used by {@code Schedulers.parallel()} and {@code single()}). Netty and Vert.x loops register themselves when their
+ * {@code run()} starts. Matching once per thread keeps it off the per-call hot path.
+ */
+public final class ThreadWatcher {
+    private static final String REACTOR_NON_BLOCKING = "reactor.core.scheduler.NonBlocking";
+    private static final ClassValue<Boolean> NON_BLOCKING = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                for (Class<?> itf : c.getInterfaces()) {
+                    if (itf.getName().equals(REACTOR_NON_BLOCKING)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    };
+
+    private final List<Glob> globs;
+    private final boolean autodetect;
+    private final Consumer<Thread> register;
+
+    public ThreadWatcher(List<String> globs, boolean autodetect, Consumer<Thread> register) {
+        this.globs = globs.stream().map(Glob::new).toList();
+        this.autodetect = autodetect;
+        this.register = register;
+    }
+
+    public boolean watchesAnything() {
+        return autodetect || !globs.isEmpty();
+    }
+
+    /** Target of the runtime's thread-watcher handle: {@code (Thread) void}. */
+    public void threadStarting(Thread thread) {
+        if (isLoop(thread)) {
+            register.accept(thread);
+        }
+    }
+
+    boolean isLoop(Thread thread) {
+        String name = thread.getName();
+        for (Glob glob : globs) {
+            if (glob.matches(name)) {
+                return true;
+            }
+        }
+        return autodetect && NON_BLOCKING.get(thread.getClass());
+    }
+}

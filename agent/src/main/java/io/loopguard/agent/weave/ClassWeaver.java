@@ -1,0 +1,70 @@
+package io.loopguard.agent.weave;
+
+import java.util.List;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Applies method rules and the JDK 17 call-site rewrite to one class, in one ASM pass.
+ *
+ * <p>Only advice-style changes are made (no added fields or methods), so the result is valid for retransformation
+ * of already-loaded JDK classes without any JVM flag. Methods that are not woven are copied byte for byte, which
+ * keeps the cost per class low and leaves their frames untouched.
+ */
+public final class ClassWeaver {
+    private static final int NOT_WOVEN = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
+    private final TypeHierarchy hierarchy;
+
+    public ClassWeaver(TypeHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
+    }
+
+    /** The woven class, or null when nothing in it matched. */
+    public byte[] weave(ClassLoader loader, ClassReader reader, List<MethodRule> rules, boolean rewriteNatives) {
+        boolean advice = rules != null && !rules.isEmpty();
+        ClassWriter writer = advice ? new FrameComputingWriter(reader, hierarchy, loader) : new ClassWriter(reader, 0);
+        Changes changes = new Changes();
+        String self = reader.getClassName();
+        String selfSuper = reader.getSuperName();
+        NativeCallRewriter.ThreadTypes threads = owner -> "java/lang/Thread".equals(owner)
+                || (owner.equals(self) ? "java/lang/Thread".equals(selfSuper) || hierarchy.isSubtypeOf(loader, selfSuper, "java/lang/Thread")
+                : hierarchy.isSubtypeOf(loader, owner, "java/lang/Thread"));
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if ((access & NOT_WOVEN) != 0) {
+                    return mv;
+                }
+                if (rewriteNatives) {
+                    mv = new NativeCallRewriter(mv, threads, changes);
+                }
+                MethodRule rule = advice && !name.startsWith("<") ? find(rules, name, descriptor) : null;
+                if (rule != null) {
+                    changes.woven = true;
+                    mv = new HookAdapter(mv, access, name, descriptor, self, rule);
+                }
+                return mv;
+            }
+        }, advice ? ClassReader.SKIP_FRAMES : 0);
+        return changes.woven ? writer.toByteArray() : null;
+    }
+
+    private static MethodRule find(List<MethodRule> rules, String name, String descriptor) {
+        for (MethodRule rule : rules) {
+            if (rule.matches(name, descriptor)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /** Whether anything was changed (a rule matched or a call was rewritten). */
+    static final class Changes {
+        boolean woven;
+    }
+}

@@ -1,0 +1,73 @@
+package io.loopguard.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loopguard.agent.it.support.AgentProcess;
+import io.loopguard.agent.it.support.RunResult;
+import io.loopguard.agent.it.targets.HelloTarget;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every option error aborts start-up: non-zero exit, the application's main never runs, and stderr has exactly one
+ * line that begins {@code [loopguard]} and names the key (a misconfigured CI gate must never pass silently).
+ */
+class OptionErrorsIT {
+
+    static Stream<Arguments> agentArgumentErrors() {
+        return Stream.of(
+                Arguments.of("bogus=1", "bogus"),
+                Arguments.of("mode=loud", "mode"),
+                Arguments.of("threshold=fast", "threshold"),
+                Arguments.of("autodetect=maybe", "autodetect"),
+                Arguments.of("flushInterval=x", "flushInterval"),
+                Arguments.of("report=pdf", "report"),
+                Arguments.of("enabled=perhaps", "enabled"),
+                Arguments.of("maxSites=lots", "maxSites"),
+                Arguments.of("=x", null),
+                Arguments.of("mode=record,=x", null));
+    }
+
+    @ParameterizedTest(name = "-javaagent:loopguard-agent.jar={0}")
+    @MethodSource("agentArgumentErrors")
+    void agentArgumentError(String argument, String key) {
+        RunResult run = AgentProcess.of(HelloTarget.class).name("OptionError").rawAgentArgument(argument).run();
+        assertAborted(run, key);
+    }
+
+    @ParameterizedTest(name = "-Dloopguard.mode=loud")
+    @MethodSource("none")
+    void systemPropertyError() {
+        RunResult run = AgentProcess.of(HelloTarget.class).name("OptionErrorSys").jvmArg("-Dloopguard.mode=loud")
+                .run();
+        assertAborted(run, "mode");
+    }
+
+    @ParameterizedTest(name = "LOOPGUARD_THRESHOLD=fast")
+    @MethodSource("none")
+    void environmentError() {
+        RunResult run = AgentProcess.of(HelloTarget.class).name("OptionErrorEnv").env("LOOPGUARD_THRESHOLD", "fast")
+                .run();
+        assertAborted(run, "threshold");
+    }
+
+    static Stream<Arguments> none() {
+        return Stream.of(Arguments.of());
+    }
+
+    static void assertAborted(RunResult run, String key) {
+        assertThat(run.exitCode()).as("the JVM must not start the application\n%s", run.describe()).isNotZero();
+        assertThat(run.runDir().resolve("main-ran")).as("the target's main never ran").doesNotExist();
+        List<String> lines = run.agentLines();
+        assertThat(lines).as("exactly one [loopguard] line on stderr\n%s", run.describe()).hasSize(1);
+        if (key != null) {
+            assertThat(lines.get(0).toLowerCase(Locale.ROOT)).as("the line names the key")
+                    .contains(key.toLowerCase(Locale.ROOT));
+        }
+        assertThat(run.stdout()).as("nothing on stdout").isEmpty();
+    }
+}

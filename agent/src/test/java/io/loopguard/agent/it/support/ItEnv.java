@@ -1,0 +1,117 @@
+package io.loopguard.agent.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where the forked-JVM integration tests find the agent jar, the JDK to run targets on, and the class path of the
+ * targets. Failsafe passes {@code loopguard.agent.jar} and {@code loopguard.it.javaHome}.
+ */
+public final class ItEnv {
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private ItEnv() {
+    }
+
+    /** The shaded agent jar; fails the test with an actionable message when it has not been built. */
+    public static Path agentJar() {
+        String configured = System.getProperty("loopguard.agent.jar");
+        Path jar = configured == null || configured.isBlank()
+                ? Paths.get("target", "loopguard-agent.jar").toAbsolutePath()
+                : Paths.get(configured).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("loopguard agent jar not found at " + jar
+                    + " (system property loopguard.agent.jar=" + configured + "). Build it first: "
+                    + "`mvn -B -f agent/pom.xml verify` runs the *IT tests after `package` has produced it.");
+        }
+        return jar;
+    }
+
+    /** The JDK the targets are forked with (CI runs the suite on 17 and on 25). */
+    public static Path javaHome() {
+        String configured = System.getProperty("loopguard.it.javaHome");
+        Path home = configured == null || configured.isBlank() || configured.startsWith("${")
+                ? Paths.get(System.getProperty("java.home"))
+                : Paths.get(configured);
+        Path java = home.resolve("bin").resolve("java");
+        if (!Files.isExecutable(java)) {
+            throw new AssertionError("no java executable at " + java + " (loopguard.it.javaHome=" + configured + ")");
+        }
+        return home;
+    }
+
+    /** Major version of {@link #javaHome()}, read from its {@code release} file. */
+    public static int javaMajor() {
+        try {
+            for (String line : Files.readAllLines(javaHome().resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    String major = v.split("[.+-]")[0];
+                    return Integer.parseInt(major.equals("1") ? v.split("\\.")[1] : major);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return Runtime.version().feature();
+    }
+
+    /**
+     * The class path for target programs: this JVM's class path minus the agent's own classes. Agent classes on an
+     * application class path would shadow the premain class (instrumentation.md, pitfall 10).
+     */
+    public static String targetClassPath() {
+        List<String> kept = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.isEmpty() || isAgentEntry(entry)) {
+                continue;
+            }
+            kept.add(entry);
+        }
+        return String.join(File.pathSeparator, kept);
+    }
+
+    static boolean isAgentEntry(String entry) {
+        Path p = Paths.get(entry);
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        if (name.startsWith("loopguard-agent") && name.endsWith(".jar")) {
+            return true;
+        }
+        if (Files.isDirectory(p) && name.equals("classes")) {
+            // the agent module's main output: it holds io/loopguard/agent but not our test packages
+            return Files.isDirectory(p.resolve("io/loopguard/agent"))
+                    && !Files.isDirectory(p.resolve("io/loopguard/agent/it"));
+        }
+        return false;
+    }
+
+    /** A fresh, not yet existing directory for one forked run, kept under target/ for inspection. */
+    public static Path newRunDir(String name) {
+        String base = System.getProperty("basedir", System.getProperty("user.dir"));
+        Path dir = Paths.get(base, "target", "it-runs",
+                javaMajor() + "-" + name + "-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet());
+        try {
+            if (Files.exists(dir)) {
+                deleteRecursively(dir);
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + dir, e);
+        }
+        return dir.toAbsolutePath();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
