@@ -1,0 +1,33 @@
+package io.loopguard.format;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The content of one {@code loopguard-<pid>.json} (or of a merged file).
+ *
+ * @param format            always {@link #FORMAT}; the reader refuses anything else
+ * @param jvm               the JVM that wrote it
+ * @param callSites         the blocking call sites seen on event-loop threads
+ * @param droppedCalls      calls lost because the bound on distinct call sites was reached
+ * @param registeredThreads names of the threads registered as event loops during the run (an optional, compatible
+ *                          extension of the contract: reports show them when no call site was found)
+ */
+public record DataFile(String format, JvmInfo jvm, List<CallSite> callSites, long droppedCalls,
+                       List<String> registeredThreads) {
+
+    /** The only format this version reads and writes. */
+    public static final String FORMAT = "loopguard/1";
+
+    public DataFile {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(jvm, "jvm");
+        callSites = List.copyOf(Objects.requireNonNull(callSites, "callSites"));
+        registeredThreads = registeredThreads == null ? List.of() : List.copyOf(registeredThreads);
+    }
+
+    /** A data file of the current {@link #FORMAT} without registered thread names. */
+    public DataFile(JvmInfo jvm, List<CallSite> callSites, long droppedCalls) {
+        this(FORMAT, jvm, callSites, droppedCalls, List.of());
+    }
+}

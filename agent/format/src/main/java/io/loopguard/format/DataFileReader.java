@@ -1,0 +1,194 @@
+package io.loopguard.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code loopguard/1} JSON. Strict about what the contract requires (every error names the file and the
+ * position or field), lenient about what it does not know: unknown members are ignored, so a newer agent that adds a
+ * field stays readable. A different {@code format} is refused, as JaCoCo refuses an unknown exec-file version.
+ */
+public final class DataFileReader {
+
+    private DataFileReader() {
+    }
+
+    /** Reads and validates a data file (UTF-8). */
+    public static DataFile read(Path file) throws DataFileException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(name, "file not found", null);
+        } catch (AccessDeniedException e) {
+            throw new DataFileException(name, "permission denied", null);
+        } catch (IOException e) {
+            throw new DataFileException(name, "cannot read: " + e, null);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DataFileException(name, "not UTF-8 text (not a loopguard data file?)", null);
+        }
+        return parse(text, name);
+    }
+
+    /** Parses and validates data-file JSON; {@code sourceName} is used in error messages. */
+    public static DataFile parse(String json, String sourceName) throws DataFileException {
+        JsonNode root = JsonParser.parse(json, sourceName);
+        return new Binder(sourceName).dataFile(root);
+    }
+
+    /** Maps the JSON tree onto the records, with the JSON path of every field for error messages. */
+    private static final class Binder {
+        private final String source;
+
+        Binder(String source) {
+            this.source = source;
+        }
+
+        DataFile dataFile(JsonNode root) throws DataFileException {
+            if (root.kind() != JsonNode.Kind.OBJECT) {
+                throw new DataFileException(source, "expected a JSON object, found " + root.kind().description()
+                        + " (not a loopguard data file?)", root.line(), root.column());
+            }
+            Map<String, JsonNode> m = root.members();
+            // The format first: a file of another version gets that message, not a list of "missing field"s.
+            JsonNode format = field(root, "format", "", JsonNode.Kind.STRING);
+            if (!DataFile.FORMAT.equals(format.string())) {
+                throw new DataFileException(source, "unsupported format '" + format.string() + "', expected "
+                        + DataFile.FORMAT, format.line(), format.column());
+            }
+            JvmInfo jvm = jvm(field(root, "jvm", "", JsonNode.Kind.OBJECT));
+            List<CallSite> sites = new ArrayList<>();
+            List<JsonNode> elements = field(root, "callSites", "", JsonNode.Kind.ARRAY).elements();
+            for (int i = 0; i < elements.size(); i++) {
+                sites.add(callSite(elements.get(i), "callSites[" + i + "]"));
+            }
+            long dropped = nonNegative(root, "droppedCalls", "");
+            List<String> registered = m.containsKey("registeredThreads")
+                    ? strings(root, "registeredThreads", "") : List.of();
+            return new DataFile(format.string(), jvm, sites, dropped, registered);
+        }
+
+        private JvmInfo jvm(JsonNode node) throws DataFileException {
+            String p = "jvm.";
+            return new JvmInfo(integer(node, "pid", p), string(node, "javaVersion", p), string(node, "command", p),
+                    InstantText.parse(field(node, "startedAt", p, JsonNode.Kind.STRING), p + "startedAt", source),
+                    InstantText.parse(field(node, "endedAt", p, JsonNode.Kind.STRING), p + "endedAt", source));
+        }
+
+        private CallSite callSite(JsonNode node, String path) throws DataFileException {
+            expectKind(node, path, JsonNode.Kind.OBJECT);
+            String p = path + ".";
+            JsonNode category = field(node, "category", p, JsonNode.Kind.STRING);
+            try {
+                Category.fromId(category.string());
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(source, p + "category: " + e.getMessage(), category.line(),
+                        category.column());
+            }
+            List<Frame> stack = new ArrayList<>();
+            List<JsonNode> frames = field(node, "stack", p, JsonNode.Kind.ARRAY).elements();
+            for (int i = 0; i < frames.size(); i++) {
+                stack.add(frame(frames.get(i), p + "stack[" + i + "]"));
+            }
+            return new CallSite(string(node, "id", p), category.string(), string(node, "blockingMethod", p),
+                    nullableString(node, "detail", p), strings(node, "threads", p),
+                    nonNegative(node, "count", p), nonNegative(node, "totalNanos", p),
+                    nonNegative(node, "minNanos", p), nonNegative(node, "maxNanos", p),
+                    InstantText.parse(field(node, "firstSeen", p, JsonNode.Kind.STRING), p + "firstSeen", source),
+                    InstantText.parse(field(node, "lastSeen", p, JsonNode.Kind.STRING), p + "lastSeen", source),
+                    stack);
+        }
+
+        private Frame frame(JsonNode node, String path) throws DataFileException {
+            expectKind(node, path, JsonNode.Kind.OBJECT);
+            String p = path + ".";
+            long line = integer(node, "lineNumber", p);
+            if (line < Integer.MIN_VALUE || line > Integer.MAX_VALUE) {
+                JsonNode n = node.members().get("lineNumber");
+                throw new DataFileException(source, p + "lineNumber: out of range", n.line(), n.column());
+            }
+            return new Frame(string(node, "className", p), string(node, "methodName", p),
+                    nullableString(node, "fileName", p), (int) line);
+        }
+
+        private List<String> strings(JsonNode node, String name, String prefix) throws DataFileException {
+            List<JsonNode> elements = field(node, name, prefix, JsonNode.Kind.ARRAY).elements();
+            List<String> values = new ArrayList<>(elements.size());
+            for (int i = 0; i < elements.size(); i++) {
+                JsonNode element = elements.get(i);
+                expectKind(element, prefix + name + "[" + i + "]", JsonNode.Kind.STRING);
+                values.add(element.string());
+            }
+            return values;
+        }
+
+        private String string(JsonNode node, String name, String prefix) throws DataFileException {
+            return field(node, name, prefix, JsonNode.Kind.STRING).string();
+        }
+
+        private String nullableString(JsonNode node, String name, String prefix) throws DataFileException {
+            JsonNode value = node.members().get(name);
+            if (value == null || value.kind() == JsonNode.Kind.NULL) {
+                return null; // the contract writes null; an absent optional field means the same
+            }
+            expectKind(value, prefix + name, JsonNode.Kind.STRING);
+            return value.string();
+        }
+
+        private long nonNegative(JsonNode node, String name, String prefix) throws DataFileException {
+            long value = integer(node, name, prefix);
+            if (value < 0) {
+                JsonNode n = node.members().get(name);
+                throw new DataFileException(source, prefix + name + ": must not be negative, is " + value, n.line(),
+                        n.column());
+            }
+            return value;
+        }
+
+        private long integer(JsonNode node, String name, String prefix) throws DataFileException {
+            JsonNode value = field(node, name, prefix, JsonNode.Kind.NUMBER);
+            try {
+                return Long.parseLong(value.numberText());
+            } catch (NumberFormatException e) {
+                throw new DataFileException(source, prefix + name + ": expected an integer, found "
+                        + value.numberText(), value.line(), value.column());
+            }
+        }
+
+        private JsonNode field(JsonNode node, String name, String prefix, JsonNode.Kind kind)
+                throws DataFileException {
+            JsonNode value = node.members().get(name);
+            if (value == null) {
+                throw new DataFileException(source, "missing field '" + prefix + name + "' in the object",
+                        node.line(), node.column());
+            }
+            expectKind(value, prefix + name, kind);
+            return value;
+        }
+
+        private void expectKind(JsonNode value, String path, JsonNode.Kind kind) throws DataFileException {
+            if (value.kind() != kind) {
+                throw new DataFileException(source, path + ": expected " + kind.description() + ", found "
+                        + value.kind().description(), value.line(), value.column());
+            }
+        }
+    }
+}

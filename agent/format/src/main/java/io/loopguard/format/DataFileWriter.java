@@ -1,0 +1,142 @@
+package io.loopguard.format;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes a {@link DataFile} as {@code loopguard/1} JSON: the field names and order of the contract, one call-site
+ * field group per line and one frame per line, so that a diff of two data files stays readable.
+ */
+public final class DataFileWriter {
+
+    private DataFileWriter() {
+    }
+
+    /** Writes {@code file} as JSON to {@code out} (the caller chooses the encoding; files are UTF-8). */
+    public static void write(DataFile file, Appendable out) throws IOException {
+        JvmInfo jvm = file.jvm();
+        out.append("{\n  \"format\": ");
+        str(out, file.format());
+        out.append(",\n  \"jvm\": { \"pid\": ").append(Long.toString(jvm.pid())).append(", \"javaVersion\": ");
+        str(out, jvm.javaVersion());
+        out.append(", \"command\": ");
+        str(out, jvm.command());
+        out.append(",\n           \"startedAt\": ");
+        instant(out, jvm.startedAt());
+        out.append(", \"endedAt\": ");
+        instant(out, jvm.endedAt());
+        out.append(" },\n  \"callSites\": [");
+        List<CallSite> sites = file.callSites();
+        for (int i = 0; i < sites.size(); i++) {
+            out.append(i == 0 ? "\n" : ",\n");
+            writeCallSite(sites.get(i), out);
+        }
+        out.append(sites.isEmpty() ? "],\n" : "\n  ],\n");
+        out.append("  \"droppedCalls\": ").append(Long.toString(file.droppedCalls())).append(",\n");
+        out.append("  \"registeredThreads\": ");
+        strings(out, file.registeredThreads());
+        out.append("\n}\n");
+    }
+
+    /** The JSON text of {@code file}. */
+    public static String toJson(DataFile file) {
+        StringBuilder out = new StringBuilder(1024 + file.callSites().size() * 2048);
+        try {
+            write(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes {@code file} to {@code target} so that a reader never sees half a file: into a temporary file in the
+     * same directory, then an atomic rename (a plain replacing move where the file system cannot rename atomically).
+     * Creates missing parent directories.
+     */
+    public static void writeAtomically(DataFile file, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        // The temporary name must not match loopguard-*.json, or a concurrent report could pick it up.
+        Path temp = Files.createTempFile(dir, ".loopguard-", ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                write(file, out);
+            }
+            moveReplacing(temp, absolute);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Atomic rename of {@code from} onto {@code to}, falling back to a replacing move. Used for every report file. */
+    public static void moveReplacing(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void writeCallSite(CallSite site, Appendable out) throws IOException {
+        out.append("    {\n      \"id\": ");
+        str(out, site.id());
+        out.append(",\n      \"category\": ");
+        str(out, site.category());
+        out.append(",\n      \"blockingMethod\": ");
+        str(out, site.blockingMethod());
+        out.append(",\n      \"detail\": ");
+        str(out, site.detail());
+        out.append(",\n      \"threads\": ");
+        strings(out, site.threads());
+        out.append(",\n      \"count\": ").append(Long.toString(site.count()))
+                .append(", \"totalNanos\": ").append(Long.toString(site.totalNanos()))
+                .append(", \"minNanos\": ").append(Long.toString(site.minNanos()))
+                .append(", \"maxNanos\": ").append(Long.toString(site.maxNanos()))
+                .append(",\n      \"firstSeen\": ");
+        instant(out, site.firstSeen());
+        out.append(", \"lastSeen\": ");
+        instant(out, site.lastSeen());
+        out.append(",\n      \"stack\": [");
+        List<Frame> stack = site.stack();
+        for (int i = 0; i < stack.size(); i++) {
+            Frame frame = stack.get(i);
+            out.append(i == 0 ? "\n        { \"className\": " : ",\n        { \"className\": ");
+            str(out, frame.className());
+            out.append(", \"methodName\": ");
+            str(out, frame.methodName());
+            out.append(", \"fileName\": ");
+            str(out, frame.fileName());
+            out.append(", \"lineNumber\": ").append(Integer.toString(frame.lineNumber())).append(" }");
+        }
+        out.append(stack.isEmpty() ? "]\n    }" : "\n      ]\n    }");
+    }
+
+    private static void strings(Appendable out, List<String> values) throws IOException {
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            str(out, values.get(i));
+        }
+        out.append(']');
+    }
+
+    private static void instant(Appendable out, Instant instant) throws IOException {
+        out.append('"').append(instant.toString()).append('"'); // ISO-8601, always UTC ("Z")
+    }
+
+    private static void str(Appendable out, String value) throws IOException {
+        JsonText.quote(out, value, false);
+    }
+}

@@ -1,0 +1,48 @@
+package io.loopguard.report.check;
+
+import io.loopguard.format.CallSite;
+import io.loopguard.report.model.MergedReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies {@link Rules} and an optional {@link Baseline} to a merged report. */
+public final class Checker {
+
+    private Checker() {
+    }
+
+    /** The verdict for every call site of {@code report}; {@code baseline} may be {@code null}. */
+    public static CheckResult check(MergedReport report, Rules rules, Baseline baseline) {
+        List<CallSite> counting = new ArrayList<>();
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        for (CallSite site : report.callSites()) {
+            if (!rules.checks(site)) {
+                verdicts.add(new SiteVerdict(site, SiteVerdict.Status.IGNORED, "category " + site.category()
+                        + " is not checked"));
+            } else if (!rules.exceedsBlockedTime(site)) {
+                verdicts.add(new SiteVerdict(site, SiteVerdict.Status.IGNORED, "blocked "
+                        + Durations.format(site.totalNanos()) + ", within max-blocked "
+                        + Durations.format(rules.maxBlockedNanos())));
+            } else if (baseline != null && baseline.contains(site)) {
+                verdicts.add(new SiteVerdict(site, SiteVerdict.Status.BASELINED, "known in the baseline"));
+            } else {
+                counting.add(site);
+                verdicts.add(null); // decided below, once the number of counting sites is known
+            }
+        }
+        boolean failing = counting.size() > rules.maxSites();
+        int next = 0;
+        for (int i = 0; i < verdicts.size(); i++) {
+            if (verdicts.get(i) == null) {
+                CallSite site = counting.get(next++);
+                String reason = "blocking " + site.category() + " call on an event-loop thread: " + site.count()
+                        + " calls, " + Durations.format(site.totalNanos()) + " blocked (" + counting.size()
+                        + " such call sites, " + rules.describe() + ")";
+                verdicts.set(i, new SiteVerdict(site,
+                        failing ? SiteVerdict.Status.VIOLATION : SiteVerdict.Status.TOLERATED, reason));
+            }
+        }
+        List<Baseline.Entry> fixed = baseline == null ? List.of() : baseline.fixedIn(report.callSites());
+        return new CheckResult(rules, verdicts, fixed);
+    }
+}

@@ -1,0 +1,33 @@
+package io.loopguard.report.check;
+
+import io.loopguard.format.CallSite;
+import io.loopguard.format.Frame;
+import io.loopguard.report.model.SourcePaths;
+import io.loopguard.report.model.StackFrames;
+
+/**
+ * The console form of a finding, clickable in IDEs and parsable by CI problem matchers:
+ * {@code path:line: blocking <category> call <method> on <thread> (N calls, T) [loopguard]}.
+ */
+public final class ViolationLines {
+
+    private ViolationLines() {
+    }
+
+    /** One line for {@code site}, its path resolved by {@code sources}. */
+    public static String format(CallSite site, SourcePaths sources) {
+        int primary = StackFrames.primaryFrameIndex(site);
+        String location;
+        if (primary < 0) {
+            location = "(no stack)";
+        } else {
+            Frame frame = site.stack().get(primary);
+            location = sources.pathOf(frame) + ":" + Math.max(frame.lineNumber(), 1);
+        }
+        String threads = site.threads().isEmpty() ? "an unknown thread" : site.threads().get(0)
+                + (site.threads().size() > 1 ? " and " + (site.threads().size() - 1) + " more" : "");
+        return location + ": blocking " + site.category() + " call " + site.blockingMethod() + " on " + threads
+                + " (" + site.count() + (site.count() == 1 ? " call, " : " calls, ")
+                + Durations.format(site.totalNanos()) + ") [loopguard]";
+    }
+}

@@ -1,0 +1,104 @@
+package io.loopguard.report.cli;
+
+import io.loopguard.format.Category;
+import io.loopguard.format.DataFileException;
+import io.loopguard.report.ReportFiles;
+import io.loopguard.report.check.Baseline;
+import io.loopguard.report.check.CheckResult;
+import io.loopguard.report.check.Checker;
+import io.loopguard.report.check.Durations;
+import io.loopguard.report.check.Rules;
+import io.loopguard.report.check.SiteVerdict;
+import io.loopguard.report.check.ViolationLines;
+import io.loopguard.report.model.SourcePaths;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+
+/** {@code check [rules] FILE|DIR...}: the CI gate. */
+final class CheckCommand {
+
+    private final Logger log;
+    private final PrintStream out;
+
+    CheckCommand(Logger log, PrintStream out) {
+        this.log = log;
+        this.out = out;
+    }
+
+    int run(List<String> args) throws UsageException, IOException {
+        Arguments a = Arguments.parse(args,
+                Set.of("max-sites", "max-blocked", "categories", "baseline", "out", "source-roots"), Set.of());
+        List<Path> inputs = a.requireInputs();
+        Rules rules = rules(a);
+        Baseline baseline = null;
+        if (a.get("baseline") != null) {
+            try {
+                baseline = Baseline.read(Path.of(a.get("baseline")));
+            } catch (DataFileException e) {
+                log.error(e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
+        Inputs.Loaded loaded = Inputs.load(inputs, log);
+        if (loaded == null) {
+            return Main.BAD_INPUT;
+        }
+        SourcePaths sources = Inputs.sources(a.get("source-roots"));
+        CheckResult result = Checker.check(loaded.report(), rules, baseline);
+        List<SiteVerdict> violations = result.with(SiteVerdict.Status.VIOLATION);
+        violations.forEach(v -> out.println(ViolationLines.format(v.site(), sources)));
+        int baselined = result.with(SiteVerdict.Status.BASELINED).size();
+        if (result.passed()) {
+            out.println("All loopguard checks have been met (" + rules.describe() + "; "
+                    + loaded.report().callSites().size() + " call sites, " + baselined + " baselined).");
+        } else {
+            out.println(violations.size() + " blocking call sites on event-loop threads violate the rules ("
+                    + rules.describe() + (baselined > 0 ? "; " + baselined + " more are baselined" : "") + ").");
+        }
+        if (!result.fixed().isEmpty()) {
+            out.println(result.fixed().size() + " baseline entries fixed since the baseline (no longer seen): "
+                    + result.fixed().stream().map(e -> e.category() + " " + e.blockingMethod() + " at " + e.at())
+                    .collect(Collectors.joining("; "))
+                    + ". Remove them with: baseline --write " + a.get("baseline") + " --prune FILE|DIR...");
+        }
+        Path html = ReportFiles.writeAll(loaded.report(), result, sources, ReportFiles.toolVersion(),
+                Inputs.outDir(a.get("out"), inputs));
+        out.println("See the report at: " + html.toAbsolutePath().toUri());
+        if (!loaded.clean()) {
+            return Main.BAD_INPUT; // a gate that could not read all its input must not pass
+        }
+        return result.passed() ? Main.OK : Main.VIOLATIONS;
+    }
+
+    private static Rules rules(Arguments a) throws UsageException {
+        int maxSites = 0;
+        if (a.get("max-sites") != null) {
+            try {
+                maxSites = Integer.parseInt(a.get("max-sites").trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--max-sites: expected a number, got '" + a.get("max-sites") + "'");
+            }
+            if (maxSites < 0) {
+                throw new UsageException("--max-sites must not be negative");
+            }
+        }
+        long maxBlocked = Rules.NO_LIMIT;
+        try {
+            if (a.get("max-blocked") != null) {
+                maxBlocked = Durations.parseNanos(a.get("max-blocked"));
+            }
+            Set<Category> categories = a.get("categories") == null ? Set.of()
+                    : Arrays.stream(a.get("categories").split("[,:]")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(Category::fromId).collect(Collectors.toSet());
+            return new Rules(maxSites, maxBlocked, categories);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

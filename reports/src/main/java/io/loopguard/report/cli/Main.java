@@ -1,0 +1,75 @@
+package io.loopguard.report.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar loopguard-reports.jar report|check|baseline ...}. Exit codes: 0 clean, 1 rule violations (check),
+ * 2 bad input or usage. Results (violation lines, report links) go to stdout; diagnostics to stderr through SLF4J.
+ * Bad input is never a stack trace: every read error is one line naming the file and the position.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int VIOLATIONS = 1;
+    static final int BAD_INPUT = 2;
+
+    static final String USAGE = String.join("\n",
+            "usage: java -jar loopguard-reports.jar COMMAND [OPTIONS] FILE|DIR...",
+            "  FILE is a loopguard-<pid>.json data file; DIR stands for the loopguard-*.json files in it.",
+            "commands:",
+            "  report   [--out DIR] [--source-roots P:P] FILE|DIR...",
+            "           writes index.html, loopguard.json, loopguard.sarif and TEST-loopguard.xml",
+            "  check    [--max-sites N] [--max-blocked DURATION] [--categories LIST] [--baseline FILE]",
+            "           [--out DIR] [--source-roots P:P] FILE|DIR...",
+            "           exit 0 when clean, 1 on violations, 2 on bad input; DURATION: 0, 500us, 5ms, 1s",
+            "  baseline --write FILE [--prune] FILE|DIR...",
+            "           records today's call sites; --prune drops entries no longer seen",
+            "--out defaults to the first DIR given (or the directory of the first FILE).");
+
+    static {
+        // Configure slf4j-simple before the first logger exists: stderr, no thread or logger names.
+        System.setProperty("org.slf4j.simpleLogger.logFile",
+                System.getProperty("org.slf4j.simpleLogger.logFile", "System.err"));
+        System.setProperty("org.slf4j.simpleLogger.showThreadName",
+                System.getProperty("org.slf4j.simpleLogger.showThreadName", "false"));
+        System.setProperty("org.slf4j.simpleLogger.showLogName",
+                System.getProperty("org.slf4j.simpleLogger.showLogName", "false"));
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger("loopguard");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs one command and returns its exit code; results are printed to {@code out}. */
+    public static int run(String[] args, PrintStream out) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.println(USAGE);
+            return args.length == 0 ? BAD_INPUT : OK;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "report" -> new ReportCommand(LOG, out).run(rest);
+                case "check" -> new CheckCommand(LOG, out).run(rest);
+                case "baseline" -> new BaselineCommand(LOG, out).run(rest);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            LOG.error(e.getMessage());
+            System.err.println(USAGE);
+            return BAD_INPUT;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            LOG.error("cannot write the report: {}", e.toString());
+            return BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.loopguard.report.html;
+
+import io.loopguard.format.CallSite;
+import io.loopguard.format.Frame;
+import io.loopguard.format.JsonText;
+import io.loopguard.report.model.MergedReport;
+import io.loopguard.report.model.Run;
+import io.loopguard.report.model.StackFrames;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON data island of the report. Compact on purpose, because 10 000 sites of 40 frames must load in a browser
+ * in well under two seconds: strings and frames are interned (stacks share most frames), frames are a flat array of
+ * five ints {@code [class, method, file or -1, line, kind]} with kind 0 = application, 1 = library, 2 = JDK, and a
+ * site is an array whose layout the template's {@code SITE} constants mirror. Every string is written HTML-safe
+ * ({@code <}, {@code >}, {@code &}, U+2028/9 as {@code \}u escapes), so no data can end the script element.
+ */
+final class ReportData {
+
+    private final Map<String, Integer> stringIds = new HashMap<>();
+    private final List<String> strings = new ArrayList<>();
+    private final Map<Frame, Integer> frameIds = new HashMap<>();
+    private final StringBuilder frames = new StringBuilder();
+
+    private ReportData() {
+    }
+
+    static void write(MergedReport report, String version, Instant generatedAt, Appendable out) throws IOException {
+        new ReportData().writeAll(report, version, generatedAt, out);
+    }
+
+    private void writeAll(MergedReport report, String version, Instant generatedAt, Appendable out)
+            throws IOException {
+        StringBuilder sites = new StringBuilder(report.callSites().size() * 200);
+        for (CallSite site : report.callSites()) {
+            sites.append(sites.length() == 0 ? "\n" : ",\n");
+            site(site, sites);
+        }
+        out.append("{\"tool\":\"loopguard\",\"version\":");
+        str(out, version);
+        out.append(",\"generatedAt\":");
+        str(out, generatedAt.toString());
+        out.append(",\"droppedCalls\":").append(Long.toString(report.droppedCalls()));
+        out.append(",\n\"runs\":[");
+        for (int i = 0; i < report.runs().size(); i++) {
+            Run run = report.runs().get(i);
+            out.append(i == 0 ? "\n{\"source\":" : ",\n{\"source\":");
+            str(out, run.source());
+            out.append(",\"pid\":").append(Long.toString(run.jvm().pid())).append(",\"javaVersion\":");
+            str(out, run.jvm().javaVersion());
+            out.append(",\"command\":");
+            str(out, run.jvm().command());
+            out.append(",\"startedAt\":");
+            str(out, run.jvm().startedAt().toString());
+            out.append(",\"endedAt\":");
+            str(out, run.jvm().endedAt().toString());
+            out.append(",\"callSites\":").append(Integer.toString(run.callSites()))
+                    .append(",\"droppedCalls\":").append(Long.toString(run.droppedCalls())).append('}');
+        }
+        out.append("],\n\"skipped\":");
+        list(out, report.skipped());
+        out.append(",\n\"registeredThreads\":");
+        list(out, report.registeredThreads());
+        out.append(",\n\"frames\":[").append(frames).append("],\n\"strings\":[");
+        for (int i = 0; i < strings.size(); i++) {
+            if (i > 0) {
+                out.append(i % 20 == 0 ? ",\n" : ",");
+            }
+            str(out, strings.get(i));
+        }
+        out.append("],\n\"sites\":[").append(sites).append("]}");
+    }
+
+    private void site(CallSite site, StringBuilder out) throws IOException {
+        out.append('[');
+        str(out, site.id());
+        out.append(',');
+        str(out, site.category());
+        out.append(',').append(intern(site.blockingMethod())).append(',');
+        str(out, site.detail());
+        out.append(",[");
+        for (int i = 0; i < site.threads().size(); i++) {
+            out.append(i == 0 ? "" : ",").append(intern(site.threads().get(i)));
+        }
+        out.append("],").append(site.count()).append(',').append(site.totalNanos()).append(',')
+                .append(site.minNanos()).append(',').append(site.maxNanos()).append(',');
+        str(out, site.firstSeen().toString());
+        out.append(',');
+        str(out, site.lastSeen().toString());
+        out.append(",[");
+        for (int i = 0; i < site.stack().size(); i++) {
+            out.append(i == 0 ? "" : ",").append(frame(site.stack().get(i)));
+        }
+        out.append("],").append(StackFrames.primaryFrameIndex(site)).append(']');
+    }
+
+    private int frame(Frame frame) {
+        Integer id = frameIds.get(frame);
+        if (id == null) {
+            id = frameIds.size();
+            frameIds.put(frame, id);
+            int kind = frame.isJdk() ? 2 : StackFrames.isLibrary(frame) ? 1 : 0;
+            frames.append(id == 0 ? "" : id % 10 == 0 ? ",\n" : ",")
+                    .append(intern(frame.className())).append(',').append(intern(frame.methodName())).append(',')
+                    .append(frame.fileName() == null ? -1 : intern(frame.fileName())).append(',')
+                    .append(frame.lineNumber()).append(',').append(kind);
+        }
+        return id;
+    }
+
+    private int intern(String value) {
+        return stringIds.computeIfAbsent(value, v -> {
+            strings.add(v);
+            return strings.size() - 1;
+        });
+    }
+
+    private static void list(Appendable out, List<String> values) throws IOException {
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            str(out, values.get(i));
+        }
+        out.append(']');
+    }
+
+    private static void str(Appendable out, String value) throws IOException {
+        JsonText.quote(out, value, true);
+    }
+}

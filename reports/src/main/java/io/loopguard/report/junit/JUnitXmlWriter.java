@@ -1,0 +1,114 @@
+package io.loopguard.report.junit;
+
+import io.loopguard.format.CallSite;
+import io.loopguard.format.Frame;
+import io.loopguard.report.check.CheckResult;
+import io.loopguard.report.check.SiteVerdict;
+import io.loopguard.report.model.MergedReport;
+import io.loopguard.report.model.SourcePaths;
+import io.loopguard.report.model.StackFrames;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * Writes {@code TEST-loopguard.xml}. A test case per call site: {@code classname} is the first application frame's
+ * class (CI tools group by it), {@code name} holds category, method and id (GitLab drops duplicate names), and
+ * {@code file}/{@code line} point at the source. Failures carry a Java-style stack, which GitHub actions resolve to
+ * annotations. The time of a case is the site's blocked time.
+ */
+public final class JUnitXmlWriter {
+
+    private JUnitXmlWriter() {
+    }
+
+    /** Writes the test suite for {@code check}. */
+    public static void write(MergedReport report, CheckResult check, SourcePaths sources, Appendable out)
+            throws IOException {
+        int failures = check.with(SiteVerdict.Status.VIOLATION).size();
+        int skipped = check.with(SiteVerdict.Status.BASELINED).size();
+        int tests = check.verdicts().size();
+        String time = seconds(report.totalNanos());
+        String timestamp = report.endedAt().orElse(Instant.EPOCH).truncatedTo(ChronoUnit.SECONDS).toString();
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<testsuites name=\"loopguard\" tests=\"").append(Integer.toString(tests))
+                .append("\" failures=\"").append(Integer.toString(failures)).append("\" errors=\"0\" skipped=\"")
+                .append(Integer.toString(skipped)).append("\" time=\"").append(time).append("\">\n");
+        out.append("  <testsuite name=\"loopguard\" tests=\"").append(Integer.toString(tests))
+                .append("\" failures=\"").append(Integer.toString(failures)).append("\" errors=\"0\" skipped=\"")
+                .append(Integer.toString(skipped)).append("\" time=\"").append(time).append("\" timestamp=\"")
+                .append(timestamp.endsWith("Z") ? timestamp.substring(0, timestamp.length() - 1) : timestamp)
+                .append("\">\n");
+        out.append("    <properties>\n");
+        property(out, "loopguard.rules", check.rules().describe());
+        property(out, "loopguard.runs", Integer.toString(report.runs().size()));
+        property(out, "loopguard.fixedSinceBaseline", Integer.toString(check.fixed().size()));
+        out.append("    </properties>\n");
+        for (SiteVerdict verdict : check.verdicts()) {
+            testCase(out, verdict, sources);
+        }
+        out.append("  </testsuite>\n</testsuites>\n");
+    }
+
+    private static void testCase(Appendable out, SiteVerdict verdict, SourcePaths sources) throws IOException {
+        CallSite site = verdict.site();
+        int primary = StackFrames.primaryFrameIndex(site);
+        Frame frame = primary >= 0 ? site.stack().get(primary) : null;
+        String classname = frame == null ? "loopguard." + site.category() : frame.className();
+        String name = "blocking " + site.category() + " call " + site.blockingMethod()
+                + (frame == null ? "" : " at " + StackFrames.render(frame)) + " [" + site.id() + "]";
+        out.append("    <testcase classname=\"").append(Xml.escape(classname)).append("\" name=\"")
+                .append(Xml.escape(name)).append("\" time=\"").append(seconds(site.totalNanos())).append('"');
+        if (frame != null) {
+            out.append(" file=\"").append(Xml.escape(sources.pathOf(frame))).append('"');
+            if (frame.lineNumber() > 0) {
+                out.append(" line=\"").append(Integer.toString(frame.lineNumber())).append('"');
+            }
+        }
+        switch (verdict.status()) {
+            case VIOLATION -> {
+                out.append(">\n      <failure message=\"").append(Xml.escape(verdict.reason()))
+                        .append("\" type=\"loopguard.").append(Xml.escape(site.category())).append("\">")
+                        .append(Xml.escape(stackText(site))).append("</failure>\n");
+                systemOut(out, site);
+                out.append("    </testcase>\n");
+            }
+            case BASELINED -> out.append(">\n      <skipped message=\"").append(Xml.escape(verdict.reason()))
+                    .append("\"/>\n    </testcase>\n");
+            default -> {
+                out.append(">\n");
+                systemOut(out, site);
+                out.append("    </testcase>\n");
+            }
+        }
+    }
+
+    private static void systemOut(Appendable out, CallSite site) throws IOException {
+        String text = "threads: " + String.join(", ", site.threads()) + "\ncount: " + site.count() + "\n"
+                + (site.detail() == null ? "" : "detail: " + site.detail() + "\n");
+        out.append("      <system-out>").append(Xml.escape(text)).append("</system-out>\n");
+    }
+
+    /** {@code BlockingCall: blocking jdbc call m} then {@code \tat Frame} lines, as a Java stack trace prints. */
+    static String stackText(CallSite site) {
+        StringBuilder sb = new StringBuilder("BlockingCall: blocking ").append(site.category()).append(" call ")
+                .append(site.blockingMethod());
+        if (site.detail() != null) {
+            sb.append(" (").append(site.detail()).append(')');
+        }
+        for (Frame frame : site.stack()) {
+            sb.append("\n\tat ").append(StackFrames.renderQualified(frame));
+        }
+        return sb.toString();
+    }
+
+    private static void property(Appendable out, String name, String value) throws IOException {
+        out.append("      <property name=\"").append(Xml.escape(name)).append("\" value=\"").append(Xml.escape(value))
+                .append("\"/>\n");
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    }
+}
