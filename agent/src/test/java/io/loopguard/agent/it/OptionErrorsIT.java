@@ -8,6 +8,8 @@ import io.loopguard.agent.it.targets.HelloTarget;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,24 +41,20 @@ class OptionErrorsIT {
         assertAborted(run, key);
     }
 
-    @ParameterizedTest(name = "-Dloopguard.mode=loud")
-    @MethodSource("none")
+    @Test
+    @DisplayName("-Dloopguard.mode=loud")
     void systemPropertyError() {
         RunResult run = AgentProcess.of(HelloTarget.class).name("OptionErrorSys").jvmArg("-Dloopguard.mode=loud")
                 .run();
         assertAborted(run, "mode");
     }
 
-    @ParameterizedTest(name = "LOOPGUARD_THRESHOLD=fast")
-    @MethodSource("none")
+    @Test
+    @DisplayName("LOOPGUARD_THRESHOLD=fast")
     void environmentError() {
         RunResult run = AgentProcess.of(HelloTarget.class).name("OptionErrorEnv").env("LOOPGUARD_THRESHOLD", "fast")
                 .run();
         assertAborted(run, "threshold");
-    }
-
-    static Stream<Arguments> none() {
-        return Stream.of(Arguments.of());
     }
 
     static void assertAborted(RunResult run, String key) {

@@ -8,7 +8,6 @@ import io.loopguard.agent.it.support.ScenarioChecks;
 import io.loopguard.agent.it.targets.OptionsTarget;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -112,9 +111,5 @@ class OptionsIT {
 
     static boolean hasMethod(CallSite s, String method) {
         return RunResult.hasFrame(s, OptionsTarget.class, method);
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }
