@@ -1,0 +1,195 @@
+package io.loopguard.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.loopguard.format.DataFile;
+import io.loopguard.format.DataFileWriter;
+import io.loopguard.report.Fixtures;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Opens generated reports in Debian's headless Chromium from file:// (installed by .ci/install-browser.sh). Fails,
+ * never skips, when the browser is missing: a report nobody opened in a browser is not tested.
+ */
+class ReportBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path OUT = Path.of("target", "browser-it").toAbsolutePath();
+    static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
+
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail(CHROMIUM + " or " + CHROMEDRIVER + " missing: run .ci/install-browser.sh");
+        }
+        Path profile = Files.createTempDirectory("loopguard-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    static Path report(String name, DataFile... files) throws Exception {
+        Path dir = OUT.resolve(name);
+        Files.createDirectories(dir);
+        for (DataFile file : files) {
+            DataFileWriter.writeAtomically(file, dir.resolve("loopguard-" + file.jvm().pid() + ".json"));
+        }
+        return HtmlReport.writeIndex(dir);
+    }
+
+    void open(Path html) {
+        driver.get(html.toUri().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "true".equals(
+                ((JavascriptExecutor) d).executeScript("return document.body.dataset.ready")));
+    }
+
+    List<LogEntry> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+    }
+
+    List<WebElement> rows() {
+        return driver.findElements(By.cssSelector("#sites tbody tr:not(.stack-row)"));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    @Test
+    void tableSortsFiltersExpandsAndFlameGraphZooms() throws Exception {
+        open(report("full", Fixtures.file(101, Fixtures.many(150)), Fixtures.file(102, Fixtures.many(60))));
+        assertThat(consoleErrors()).isEmpty();
+        assertThat(driver.findElement(By.id("verdict")).getText()).startsWith("150 blocking call sites");
+        assertThat(rows()).hasSize(100); // first page
+        assertThat(driver.findElement(By.id("page")).getText()).isEqualTo("1\u2013100 of 150");
+
+        // Sorting: by count ascending puts the smallest count first; again, descending.
+        String firstByTotal = rows().get(0).getAttribute("data-id");
+        driver.findElement(By.cssSelector("th[data-key=count]")).click();
+        driver.findElement(By.cssSelector("th[data-key=count]")).click();
+        assertThat(js("return document.querySelector('th[data-key=count]').getAttribute('aria-sort')"))
+                .isEqualTo("ascending");
+        List<Long> counts = rows().stream().map(r -> Long.parseLong(r.findElements(By.tagName("td")).get(5).getText()))
+                .toList();
+        assertThat(counts).isSorted();
+        assertThat(rows().get(0).getAttribute("data-id")).isNotEqualTo(firstByTotal);
+        driver.findElement(By.cssSelector("th[data-key=method]")).click();
+        List<String> methods = rows().stream().map(r -> r.findElements(By.tagName("td")).get(1).getText()).toList();
+        assertThat(methods).isSorted();
+
+        // Filtering by category, then by text.
+        new Select(driver.findElement(By.id("filter-category"))).selectByValue("jdbc");
+        assertThat(rows()).isNotEmpty().allSatisfy(r -> assertThat(r.findElement(By.className("cat")).getText())
+                .isEqualTo("jdbc"));
+        int jdbcRows = rows().size();
+        driver.findElement(By.id("filter-text")).sendKeys("Handler3.");
+        assertThat(rows().size()).isLessThan(jdbcRows).isPositive();
+        assertThat(rows()).allSatisfy(r -> assertThat(r.getText()).contains("Handler3."));
+        new Select(driver.findElement(By.id("filter-category"))).selectByValue("");
+        driver.findElement(By.id("filter-text")).clear();
+        driver.findElement(By.id("filter-text")).sendKeys("no-such-thing");
+        assertThat(rows()).isEmpty();
+        assertThat(driver.findElement(By.id("page")).getText()).isEqualTo("no matching call site");
+        js("var i = document.getElementById('filter-text'); i.value = ''; i.dispatchEvent(new Event('input'));");
+        assertThat(rows()).hasSize(100);
+
+        // Expanding a stack shows its frames, the application frame highlighted, JDK frames folded.
+        rows().get(0).findElement(By.cssSelector("button.toggle")).click();
+        WebElement stack = driver.findElement(By.cssSelector("tr.stack-row"));
+        assertThat(stack.isDisplayed()).isTrue();
+        assertThat(stack.findElements(By.cssSelector("li.app.primary"))).hasSize(1);
+        assertThat(stack.findElement(By.cssSelector("li.app")).getText()).startsWith("demo.handlers.Handler");
+        assertThat(stack.findElement(By.cssSelector("details.fold summary")).getText()).contains("JDK frame");
+        assertThat(stack.findElement(By.cssSelector("details.fold")).getAttribute("open")).isNull();
+
+        // Flame graph: drawn, and a click on a second-level frame zooms into it.
+        WebElement canvas = driver.findElement(By.id("flame"));
+        js("arguments[0].scrollIntoView()", canvas);
+        assertThat(Integer.parseInt(canvas.getAttribute("data-drawn"))).isGreaterThan(10);
+        assertThat(canvas.getAttribute("data-zoom")).isEqualTo("all");
+        int width = canvas.getRect().getWidth();
+        new Actions(driver).moveToElement(canvas, -width / 2 + 5, -canvas.getRect().getHeight() / 2 + 18 + 9)
+                .click().perform();
+        assertThat(canvas.getAttribute("data-zoom")).isEqualTo("java.lang.Thread.run");
+        new Actions(driver).moveToElement(canvas, -width / 2 + 5, -canvas.getRect().getHeight() / 2 + 36 + 9)
+                .click().perform();
+        assertThat(canvas.getAttribute("data-zoom")).isEqualTo("io.netty.channel.nio.NioEventLoop.run");
+        assertThat(driver.findElement(By.id("flame-status")).getText()).contains("NioEventLoop.run");
+        driver.findElement(By.id("flame-reset")).click();
+        assertThat(canvas.getAttribute("data-zoom")).isEqualTo("all");
+
+        js("window.scrollTo(0, 0)");
+        Files.write(SCREENSHOTS.resolve("report.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void hostileStringsExecuteNothing() throws Exception {
+        open(report("xss", Fixtures.xss()));
+        rows().get(0).findElement(By.cssSelector("button.toggle")).click();
+        js("document.querySelector('#flame').dispatchEvent(new MouseEvent('mousemove', {clientX: 5, clientY: 5}))");
+        assertThat(js("return typeof window.__pwned")).isEqualTo("undefined");
+        assertThat(driver.findElements(By.cssSelector("#sites img, #sites svg, #sites script"))).isEmpty();
+        assertThat(rows().get(0).getText()).contains("<script>window.__pwned=1</script>");
+        assertThat(driver.findElement(By.id("runs")).getAttribute("textContent")).contains("</textarea>");
+        Files.write(SCREENSHOTS.resolve("xss.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void emptyStateListsRegisteredThreads() throws Exception {
+        DataFile empty = new DataFile(DataFile.FORMAT, Fixtures.jvm(7), List.of(), 0,
+                List.of("vert.x-eventloop-thread-0", "reactor-http-nio-2"));
+        open(report("empty", empty));
+        WebElement box = driver.findElement(By.id("empty"));
+        assertThat(box.isDisplayed()).isTrue();
+        assertThat(box.getText()).contains("No blocking call was seen on an event-loop thread.")
+                .contains("vert.x-eventloop-thread-0").contains("reactor-http-nio-2");
+        assertThat(driver.findElement(By.id("sites-section")).isDisplayed()).isFalse();
+        Files.write(SCREENSHOTS.resolve("empty.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        assertThat(consoleErrors()).isEmpty();
+    }
+}
