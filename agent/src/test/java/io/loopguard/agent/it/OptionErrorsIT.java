@@ -66,6 +66,7 @@ class OptionErrorsIT {
             assertThat(lines.get(0).toLowerCase(Locale.ROOT)).as("the line names the key")
                     .contains(key.toLowerCase(Locale.ROOT));
         }
-        assertThat(run.stdout()).as("nothing on stdout").isEmpty();
+        // stdout is not asserted here: when premain fails, the JVM itself prints "FATAL ERROR in native method:
+        // processing of -javaagent failed" and native frames to stdout.
     }
 }

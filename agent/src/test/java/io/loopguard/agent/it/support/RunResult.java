@@ -161,7 +161,8 @@ public final class RunResult {
         StringBuilder sb = new StringBuilder();
         sb.append("--- run ").append(runDir).append(" (exit ").append(exitCode).append(", pid ").append(pid)
                 .append(", ").append(wallMillis).append(" ms)\n");
-        sb.append("command: ").append(String.join(" ", command)).append('\n');
+        sb.append("command: ").append(String.join(" ", command).replaceAll(" -cp \\S+", " -cp <class path>"))
+                .append('\n');
         sb.append("stderr:\n").append(tail(stderr, 6000)).append('\n');
         if (!stdout.isEmpty()) {
             sb.append("stdout:\n").append(tail(stdout, 2000)).append('\n');
