@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 
@@ -80,6 +81,12 @@ public final class DataFileWriter {
 
     /** Atomic rename of {@code from} onto {@code to}, falling back to a replacing move. Used for every report file. */
     public static void moveReplacing(Path from, Path to) throws IOException {
+        // Temporary files are created owner-only (0600); the result is an ordinary, shareable file (CI artifacts).
+        try {
+            Files.setPosixFilePermissions(from, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the defaults
+        }
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

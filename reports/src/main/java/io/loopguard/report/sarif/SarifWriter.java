@@ -69,7 +69,7 @@ public final class SarifWriter {
                 .field("level", level(verdict.status())).message("message", message(site));
         out.name("locations").beginArray();
         if (primary >= 0) {
-            location(out, site.stack().get(primary), sources, true);
+            location(out, site.stack().get(primary), sources, true, true);
         }
         out.endArray();
         out.name("partialFingerprints").begin().field(FINGERPRINT, site.id()).end();
@@ -84,7 +84,7 @@ public final class SarifWriter {
                 + site.blockingMethod()).name("frames").beginArray();
         for (Frame frame : site.stack()) {
             out.begin().name("location");
-            location(out, frame, sources, StackFrames.isApplication(frame));
+            location(out, frame, sources, StackFrames.isApplication(frame), false);
             out.end();
         }
         out.endArray().end().endArray();
@@ -102,21 +102,29 @@ public final class SarifWriter {
         out.end();
     }
 
-    /** The stack from the outermost caller to the blocking call, one thread flow named after the first thread. */
+    /**
+     * The application frames from the outermost caller down to the blocking call (stack[0]): the navigable path GitHub
+     * renders, kept short because SARIF uploads are limited (10 MB gzipped).
+     */
     private static void codeFlow(JsonOut out, CallSite site, SourcePaths sources) throws IOException {
         out.name("codeFlows").beginArray().begin().name("threadFlows").beginArray().begin()
                 .field("id", site.threads().isEmpty() ? "unknown" : site.threads().get(0)).name("locations").beginArray();
         List<Frame> stack = site.stack();
         for (int i = stack.size() - 1; i >= 0; i--) {
             Frame frame = stack.get(i);
+            if (i > 0 && !StackFrames.isApplication(frame)) {
+                continue; // the flow walks the user's code down to the blocking call; stacks has every frame
+            }
             out.begin().name("location");
-            location(out, frame, sources, StackFrames.isApplication(frame));
+            location(out, frame, sources, StackFrames.isApplication(frame), false);
             out.end();
         }
         out.endArray().end().endArray().end().endArray();
     }
 
-    private static void location(JsonOut out, Frame frame, SourcePaths sources, boolean physical) throws IOException {
+    /** Logical locations only on the result's own location: in the stacks the message names the frame already. */
+    private static void location(JsonOut out, Frame frame, SourcePaths sources, boolean physical, boolean logical)
+            throws IOException {
         out.begin();
         if (physical && frame.fileName() != null) {
             out.name("physicalLocation").begin().name("artifactLocation").begin().field("uri", sources.pathOf(frame))
@@ -127,6 +135,10 @@ public final class SarifWriter {
             out.end();
         }
         out.message("message", StackFrames.renderQualified(frame));
+        if (!logical) {
+            out.end();
+            return;
+        }
         out.name("logicalLocations").beginArray().begin()
                 .field("fullyQualifiedName", frame.className() + "." + frame.methodName()).field("kind", "function")
                 .end().endArray();
