@@ -60,7 +60,8 @@ class JdbcIT {
         for (CallSite s : run.sites()) {
             if (s.detail() != null) {
                 assertThat(s.detail()).as("detail of %s", s.blockingMethod())
-                        .doesNotContain("bob", "carol", "dan", "eve", "fay", "zed", "42");
+                        .doesNotContain("bob", "carol", "dan", "eve", "fay", "zed")
+                        .doesNotContainPattern("\\b42\\b"); // a bound value, not a port like 42695
             }
         }
     }

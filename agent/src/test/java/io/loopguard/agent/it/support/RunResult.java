@@ -89,8 +89,9 @@ public final class RunResult {
 
     static Map<String, String> parseFacts(String text) {
         Map<String, String> facts = new LinkedHashMap<>();
-        text.lines().filter(l -> l.startsWith(FACT_PREFIX)).forEach(l -> {
-            String kv = l.substring(FACT_PREFIX.length());
+        // indexOf, not startsWith: a JVM message ("Exception in thread ...") may interleave with a fact line
+        text.lines().filter(l -> l.contains(FACT_PREFIX)).forEach(l -> {
+            String kv = l.substring(l.indexOf(FACT_PREFIX) + FACT_PREFIX.length());
             int eq = kv.indexOf('=');
             if (eq > 0) {
                 facts.put(kv.substring(0, eq), kv.substring(eq + 1));
