@@ -39,7 +39,13 @@ public final class AgentOptions {
     }
 
     public static AgentOptions defaults() {
-        return parse(null, key -> null, key -> null);
+        UnaryOperator<String> none = new UnaryOperator<>() {
+            @Override
+            public String apply(String key) {
+                return null;
+            }
+        };
+        return parse(null, none, none);
     }
 
     /** Parses and validates every option; throws {@link OptionException} naming the key that is wrong. */
@@ -71,7 +77,9 @@ public final class AgentOptions {
     /** The {@code -javaagent} argument for these options (only the ones set explicitly). */
     public String toAgentArgument() {
         StringBuilder out = new StringBuilder();
-        values.forEach((key, value) -> out.append(out.length() == 0 ? "" : ",").append(key).append('=').append(value));
+        for (Map.Entry<String, String> option : values.entrySet()) {
+            out.append(out.length() == 0 ? "" : ",").append(option.getKey()).append('=').append(option.getValue());
+        }
         return out.toString();
     }
 
@@ -120,7 +128,13 @@ public final class AgentOptions {
         if (value == null || value.isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(value.split(":")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> out = new ArrayList<>();
+        for (String item : value.split(":")) {
+            if (!item.trim().isEmpty()) {
+                out.add(item.trim());
+            }
+        }
+        return List.copyOf(out);
     }
 
     private boolean bool(String key, boolean fallback) {

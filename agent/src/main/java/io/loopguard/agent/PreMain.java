@@ -24,10 +24,27 @@ public final class PreMain {
         start(argument, inst);
     }
 
+    /**
+     * System properties or environment variables. A named class, not {@code System::getProperty}: the first lambda
+     * in a JVM bootstraps {@code LambdaMetafactory}, tens of milliseconds of start-up (the agent has none on that path).
+     */
+    private static final class SystemLookup implements java.util.function.UnaryOperator<String> {
+        private final boolean environment;
+
+        SystemLookup(boolean environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public String apply(String key) {
+            return environment ? System.getenv(key) : System.getProperty(key);
+        }
+    }
+
     private static void start(String argument, Instrumentation inst) {
         AgentOptions options;
         try {
-            options = AgentOptions.parse(argument, System::getProperty, System::getenv);
+            options = AgentOptions.parse(argument, new SystemLookup(false), new SystemLookup(true));
         } catch (OptionException e) {
             Stderr.line(e.getMessage());
             throw e;
@@ -36,7 +53,7 @@ public final class PreMain {
             return;
         }
         try {
-            Installer.install(inst, options);
+            Installer.start(inst, options);
         } catch (Throwable e) {
             Stderr.line("failed to start, the agent is disabled for this JVM: " + e);
         }

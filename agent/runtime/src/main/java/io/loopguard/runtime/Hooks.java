@@ -1,6 +1,7 @@
 package io.loopguard.runtime;
 
 import java.lang.invoke.MethodHandle;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +30,11 @@ public final class Hooks {
     static volatile boolean autodetect;
 
     private static final AtomicLong ERRORS = new AtomicLong();
+    /**
+     * Opened once the agent's background start-up has woven the JDK: registering a thread waits for it, so no call
+     * on a registered thread can run un-instrumented (and before it, no thread is registered, so nothing is missed).
+     */
+    private static final CountDownLatch READY = new CountDownLatch(1);
     private static volatile Throwable firstError;
 
     private Hooks() {
@@ -69,7 +75,7 @@ public final class Hooks {
     public static void loopStarted() {
         if (autodetect) {
             try {
-                ThreadRegistry.register(Thread.currentThread());
+                register(Thread.currentThread());
             } catch (Throwable e) {
                 failed(e);
             }
@@ -120,6 +126,7 @@ public final class Hooks {
     // ---- the registry: io.loopguard.LoopGuard and the agent call these ------------------------------------
 
     public static void register(Thread thread) {
+        awaitReady();
         ThreadRegistry.register(thread);
     }
 
@@ -144,6 +151,25 @@ public final class Hooks {
         Hooks.threadWatcher = threadWatcher;
         Hooks.sqlCapture = sqlCapture;
         Hooks.autodetect = autodetect;
+    }
+
+    /** Called by the agent when instrumentation is in place (or failed: registration must never hang). */
+    public static void ready() {
+        READY.countDown();
+    }
+
+    private static void awaitReady() {
+        boolean interrupted = false;
+        while (READY.getCount() > 0) {
+            try {
+                READY.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops all recording (JVM shutdown): calls still in flight finish without calling into the agent. */

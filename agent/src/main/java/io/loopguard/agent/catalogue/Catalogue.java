@@ -85,6 +85,11 @@ public final class Catalogue {
     }
 
     private void add(String owner, MethodRule rule) {
-        byOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(rule);
+        List<MethodRule> rules = byOwner.get(owner);
+        if (rules == null) {
+            rules = new ArrayList<>();
+            byOwner.put(owner, rules);
+        }
+        rules.add(rule);
     }
 }

@@ -12,7 +12,6 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import io.loopguard.agent.weave.ByteSearch;
 import io.loopguard.agent.weave.ContextSource;
 import io.loopguard.agent.weave.MethodRule;
 import io.loopguard.agent.weave.TypeHierarchy;
@@ -55,11 +54,6 @@ public final class JdbcInstrumentation {
             c.timedExact("java/sql/DriverManager", "getConnection", descriptor, Category.JDBC,
                     "java.sql.DriverManager.getConnection", 0, FIRST_ARG);
         }
-    }
-
-    /** Cheap test on raw bytes before any parsing. */
-    public static boolean mayImplementJdbc(byte[] bytes) {
-        return ByteSearch.containsText(bytes, "java/sql/") || ByteSearch.containsText(bytes, "javax/sql/");
     }
 
     /** Rules for a concrete class that implements one of the JDBC interfaces; empty for anything else. */

@@ -17,33 +17,81 @@ import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
 import io.loopguard.agent.record.SqlRegistry;
 import io.loopguard.agent.record.ThreadWatcher;
+import io.loopguard.agent.util.Glob;
+import io.loopguard.agent.weave.BootClasses;
 import io.loopguard.agent.weave.ClassWeaver;
 import io.loopguard.agent.weave.TypeHierarchy;
 
 /**
- * Wires the agent together at start-up, in an order that matters:
- * <ol>
- *   <li>define the runtime inside {@code java.base} (woven code links to it as soon as it exists);</li>
- *   <li>give the runtime its handles into the recorder (so the first woven call can already record);</li>
- *   <li>add the transformer and retransform the catalogue's JDK classes that are already loaded;</li>
- *   <li>register threads that already run and match, and start the output (periodic file, shutdown hook).</li>
- * </ol>
+ * Wires the agent together. Only two things happen on the JVM's start-up path, before {@code main}: the runtime is
+ * defined inside {@code java.base} (the {@code LoopGuard} API must find it from the first line of {@code main}) and
+ * the exit hook is registered. The rest — building the catalogue, loading ASM, retransforming the JDK classes —
+ * runs on the {@code loopguard-init} thread, in parallel with the application's own start-up.
+ *
+ * <p>Nothing can be missed by that: a call is only recorded on a registered thread, and registering a thread waits
+ * until the weaving is done ({@code Hooks.ready}). Classes the application loads in the meantime are retransformed
+ * at the end, or woven as they load after waiting for the start-up ({@link DeferredTransformer}). When a {@code threads} glob matches a thread that already runs (say
+ * {@code main}), start-up is done synchronously instead, so that thread is watched from its first call.
+ *
+ * <p>Order inside the start-up matters: hooks before weaving (so the first woven call can record), the transformer
+ * before retransformation (so it applies), readiness before registering threads.
  */
-public final class Installer {
+public final class Installer implements Runnable {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private final Instrumentation inst;
+    private final AgentOptions options;
+    private final Class<?> hooks;
+    private final DeferredTransformer deferred;
+    private final Output output;
 
-    private Installer() {
+    private Installer(Instrumentation inst, AgentOptions options, Class<?> hooks, DeferredTransformer deferred, Output output) {
+        this.inst = inst;
+        this.options = options;
+        this.hooks = hooks;
+        this.deferred = deferred;
+        this.output = output;
     }
 
-    public static void install(Instrumentation inst, AgentOptions options) throws Exception {
-        RuntimeBridge runtime = new RuntimeBridge(RuntimeInjector.inject(inst));
+    public static void start(Instrumentation inst, AgentOptions options) throws Exception {
+        Class<?> hooks = RuntimeInjector.inject(inst);
+        DeferredTransformer deferred = new DeferredTransformer(JdkDifferences.blockingMethodsAreNative());
+        inst.addTransformer(deferred, true);
+        Installer installer = new Installer(inst, options, hooks, deferred, Output.prepare(options));
+        if (globMatchesRunningThread(options.threads())) {
+            installer.run();
+        } else {
+            Thread init = new Thread(installer, "loopguard-init");
+            init.setDaemon(true);
+            init.start();
+        }
+    }
+
+    @Override
+    public void run() {
+        RuntimeBridge runtime = null;
+        try {
+            runtime = new RuntimeBridge(hooks);
+            install(runtime);
+        } catch (Throwable e) {
+            Stderr.line("failed to start, blocking calls are not recorded in this JVM: " + e);
+        } finally {
+            deferred.abandon(); // no-op after a successful activate(); never leaves a class load waiting
+            if (runtime != null) {
+                runtime.ready();
+            } else {
+                openRegistrationAnyway();
+            }
+        }
+    }
+
+    private void install(RuntimeBridge runtime) throws Exception {
         SiteTable sites = new SiteTable();
         Catalogue catalogue = Catalogue.standard(sites, options.autodetect());
         TypeHierarchy hierarchy = new TypeHierarchy();
         SqlRegistry sql = new SqlRegistry();
         Recorder recorder = new Recorder(sites, sql, options.allow(), options.thresholdNanos(), options.maxSites(),
                 options.mode() == AgentOptions.Mode.LOG);
-        ThreadWatcher watcher = new ThreadWatcher(options.threads(), options.autodetect(), runtime::register);
+        ThreadWatcher watcher = new ThreadWatcher(options.threads(), options.autodetect(), runtime);
 
         runtime.install(
                 handle(recorder, "record", void.class, Thread.class, int.class, Object.class, long.class, long.class),
@@ -55,20 +103,23 @@ public final class Installer {
         boolean rewriteNatives = JdkDifferences.blockingMethodsAreNative();
         LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcInstrumentation(sites, hierarchy),
                 new ClassWeaver(hierarchy), runtime, rewriteNatives);
-        inst.addTransformer(transformer, true);
-        retransformLoaded(inst, catalogue.owners(), rewriteNatives);
+        deferred.activate(transformer);
+        retransformLoaded(catalogue.owners(), rewriteNatives);
+        output.attach(recorder, runtime, transformer);
 
+        runtime.ready();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             watcher.threadStarting(thread);
         }
-        Output.start(options, recorder, runtime, transformer::failures);
     }
 
-    private static void retransformLoaded(Instrumentation inst, Set<String> owners, boolean rewriteNatives) throws Exception {
+    private void retransformLoaded(Set<String> owners, boolean rewriteNatives) {
+        BootClasses.snapshot(inst);
         List<Class<?>> targets = new ArrayList<>();
         for (Class<?> loaded : inst.getAllLoadedClasses()) {
             String name = loaded.getName().replace('.', '/');
-            if ((owners.contains(name) || (rewriteNatives && loaded == Thread.class)) && inst.isModifiableClass(loaded)) {
+            boolean wanted = owners.contains(name) || (rewriteNatives && loaded == Thread.class);
+            if (wanted && inst.isModifiableClass(loaded)) {
                 targets.add(loaded);
             }
         }
@@ -84,6 +135,28 @@ public final class Installer {
                 }
             }
         }
+    }
+
+    private void openRegistrationAnyway() {
+        try {
+            hooks.getMethod("ready").invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Stderr.line("cannot release thread registration: " + e);
+        }
+    }
+
+    private static boolean globMatchesRunningThread(List<String> globs) {
+        if (globs.isEmpty()) {
+            return false;
+        }
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            for (String glob : globs) {
+                if (new Glob(glob).matches(thread.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static MethodHandle handle(Object target, String name, Class<?> returnType, Class<?>... parameters)

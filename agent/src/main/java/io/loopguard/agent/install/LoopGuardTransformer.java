@@ -4,6 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.objectweb.asm.ClassReader;
 
@@ -12,7 +13,7 @@ import io.loopguard.agent.catalogue.JdbcInstrumentation;
 import io.loopguard.agent.weave.ClassWeaver;
 import io.loopguard.agent.weave.HookNames;
 import io.loopguard.agent.weave.MethodRule;
-import io.loopguard.agent.weave.NativeCallRewriter;
+import io.loopguard.agent.weave.Prefilter;
 
 /**
  * The one transformer: for each class, as it loads or is retransformed, a hash lookup in the catalogue (JDK and
@@ -23,7 +24,7 @@ import io.loopguard.agent.weave.NativeCallRewriter;
  * scope, so the class-file reads it does are never recorded. It is re-entrant (classes loaded by the transformation
  * itself pass through it again) and never lets an exception escape: a class it cannot weave is left as it is.
  */
-final class LoopGuardTransformer implements ClassFileTransformer {
+final class LoopGuardTransformer implements ClassFileTransformer, Supplier<List<String>> {
     private final Catalogue catalogue;
     private final JdbcInstrumentation jdbc;
     private final ClassWeaver weaver;
@@ -65,13 +66,13 @@ final class LoopGuardTransformer implements ClassFileTransformer {
         List<MethodRule> rules = catalogue.rulesFor(className);
         boolean applicationClass = loader != null && loader != platformLoader;
         ClassReader reader = null;
-        if (rules == null && applicationClass && JdbcInstrumentation.mayImplementJdbc(bytes)) {
+        if (rules == null && applicationClass && Prefilter.mayImplementJdbc(bytes)) {
             reader = new ClassReader(bytes);
             rules = jdbc.rulesFor(loader, reader);
         }
         // JDK 17: application and library calls to the native sleep/wait/yield, and Thread.join's own wait
         boolean rewrite = rewriteNatives
-                && ((applicationClass && NativeCallRewriter.mayCallNatives(bytes)) || className.equals("java/lang/Thread"));
+                && ((applicationClass && Prefilter.mayCallBlockingNatives(bytes)) || className.equals("java/lang/Thread"));
         if ((rules == null || rules.isEmpty()) && !rewrite) {
             return null;
         }
@@ -79,7 +80,8 @@ final class LoopGuardTransformer implements ClassFileTransformer {
     }
 
     /** Classes that could not be woven (reported once on stderr by the agent). */
-    List<String> failures() {
+    @Override
+    public List<String> get() {
         synchronized (failures) {
             return new ArrayList<>(failures);
         }

@@ -3,6 +3,7 @@ package io.loopguard.agent.install;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.function.Consumer;
 
 import io.loopguard.runtime.SiteFlags;
 
@@ -11,10 +12,11 @@ import io.loopguard.runtime.SiteFlags;
  * by name (its compile-time name is {@code io.loopguard.runtime.Hooks}, a different class in the agent's loader), so
  * every call goes through a method handle with JDK-only types.
  */
-public final class RuntimeBridge {
+public final class RuntimeBridge implements Consumer<Thread> {
     private static final MethodType VOID_THREAD = MethodType.methodType(void.class, Thread.class);
     private final MethodHandle install;
     private final MethodHandle uninstall;
+    private final MethodHandle ready;
     private final MethodHandle register;
     private final MethodHandle isRegistered;
     private final MethodHandle registeredThreads;
@@ -28,6 +30,7 @@ public final class RuntimeBridge {
         install = lookup.findStatic(hooks, "install", MethodType.methodType(void.class, MethodHandle.class,
                 MethodHandle.class, MethodHandle.class, MethodHandle.class, boolean.class));
         uninstall = lookup.findStatic(hooks, "uninstall", MethodType.methodType(void.class));
+        ready = lookup.findStatic(hooks, "ready", MethodType.methodType(void.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         isRegistered = lookup.findStatic(hooks, "isRegistered", MethodType.methodType(boolean.class, Thread.class));
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
@@ -39,21 +42,42 @@ public final class RuntimeBridge {
 
     void install(MethodHandle recorder, MethodHandle checker, MethodHandle threadWatcher, MethodHandle sqlCapture,
                  boolean autodetect) {
-        run(() -> {
+        try {
             install.invokeExact(recorder, checker, threadWatcher, sqlCapture, autodetect);
-        });
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Instrumentation is in place: threads may be registered now. */
+    public void ready() {
+        try {
+            ready.invokeExact();
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
     }
 
     public void uninstall() {
-        run(() -> {
+        try {
             uninstall.invokeExact();
-        });
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Registers a thread (the {@link Consumer} view is what {@code ThreadWatcher} is given). */
+    @Override
+    public void accept(Thread thread) {
+        register(thread);
     }
 
     public void register(Thread thread) {
-        run(() -> {
+        try {
             register.invokeExact(thread);
-        });
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
     }
 
     public boolean isRegistered(Thread thread) {
@@ -82,9 +106,11 @@ public final class RuntimeBridge {
     }
 
     public void suppressEnd(long token) {
-        run(() -> {
+        try {
             exit.invokeExact(token, SiteFlags.SUPPRESS);
-        });
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
     }
 
     public long errorCount() {
@@ -103,17 +129,10 @@ public final class RuntimeBridge {
         }
     }
 
-    private interface Call {
-        void run() throws Throwable;
-    }
-
-    private static void run(Call call) {
-        try {
-            call.run();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof Error) {
+            throw (Error) e;
         }
+        return e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
     }
 }

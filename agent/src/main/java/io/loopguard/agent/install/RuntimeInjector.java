@@ -9,11 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.commons.ClassRemapper;
-import org.objectweb.asm.commons.SimpleRemapper;
-
 import io.loopguard.agent.weave.HookNames;
 
 /**
@@ -24,7 +19,7 @@ import io.loopguard.agent.weave.HookNames;
  * (and disables CDS for non-boot classes), which users of other agents file issues about. Instead, as JaCoCo does,
  * {@code java.lang} is opened to the agent and the runtime classes are defined inside it through a private lookup on
  * {@code Object}, renamed from {@code io.loopguard.runtime.X} to {@code java.lang.$LoopGuard...}: no temp file, no
- * warning, ~10 ms. The price is that they live in package {@code java.lang}; the {@code $} keeps them out of the
+ * warning, a few milliseconds (the renaming is a constant-pool rewrite, no ASM). The price is that they live in package {@code java.lang}; the {@code $} keeps them out of the
  * way of real JDK names.
  *
  * <p>Class-loader hazard: opening {@code java.lang} goes to the agent's module, which is the unnamed module of the
@@ -67,10 +62,7 @@ final class RuntimeInjector {
             if (in == null) {
                 throw new IOException("runtime class missing from the agent jar: " + internalName);
             }
-            ClassReader reader = new ClassReader(in);
-            ClassWriter writer = new ClassWriter(0);
-            reader.accept(new ClassRemapper(writer, new SimpleRemapper(names)), 0);
-            return writer.toByteArray();
+            return ConstantPoolRenamer.rename(in.readAllBytes(), names);
         }
     }
 }

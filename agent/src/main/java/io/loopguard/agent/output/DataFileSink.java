@@ -20,18 +20,20 @@ import io.loopguard.format.JvmInfo;
  */
 final class DataFileSink {
     private final Path file;
-    private final Recorder recorder;
-    private final RuntimeBridge runtime;
+    private Recorder recorder;
+    private RuntimeBridge runtime;
     private final long pid = ProcessHandle.current().pid();
-    private final Instant startedAt;
+    private Instant startedAt;
     private final String command = System.getProperty("sun.java.command", "");
     private final Set<String> registeredThreads = new LinkedHashSet<>();
 
-    DataFileSink(Path directory, Recorder recorder, RuntimeBridge runtime) {
+    DataFileSink(Path directory) {
         this.file = directory.resolve("loopguard-" + pid + ".json");
+    }
+
+    synchronized void attach(Recorder recorder, RuntimeBridge runtime) {
         this.recorder = recorder;
         this.runtime = runtime;
-        this.startedAt = ProcessHandle.current().info().startInstant().orElse(Instant.now());
     }
 
     Path file() {
@@ -39,13 +41,18 @@ final class DataFileSink {
     }
 
     synchronized DataFile write() throws IOException {
-        for (Thread thread : runtime.registeredThreads()) {
-            registeredThreads.add(thread.getName());
+        if (startedAt == null) { // read lazily: /proc is not worth reading during start-up
+            startedAt = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         }
-        List<CallSite> sites = recorder.callSites();
+        if (runtime != null) {
+            for (Thread thread : runtime.registeredThreads()) {
+                registeredThreads.add(thread.getName());
+            }
+        }
+        List<CallSite> sites = recorder == null ? List.of() : recorder.callSites();
         DataFile data = new DataFile(DataFile.FORMAT,
                 new JvmInfo(pid, System.getProperty("java.version"), command, startedAt, Instant.now()),
-                sites, recorder.droppedCalls(), List.copyOf(registeredThreads));
+                sites, recorder == null ? 0 : recorder.droppedCalls(), List.copyOf(registeredThreads));
         DataFileWriter.writeAtomically(data, file);
         return data;
     }

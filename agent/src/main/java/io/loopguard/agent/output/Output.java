@@ -2,7 +2,6 @@ package io.loopguard.agent.output;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -20,34 +19,51 @@ import io.loopguard.report.html.HtmlReport;
  * renders {@code index.html} ({@code report=html}) and prints the one summary line. Everything goes to stderr; the
  * agent never calls {@code System.exit} and never writes to stdout.
  */
-public final class Output {
+public final class Output implements Runnable {
     private final AgentOptions options;
-    private final Recorder recorder;
-    private final RuntimeBridge runtime;
-    private final Supplier<List<String>> weaveFailures;
     private final DataFileSink sink;
+    private volatile Recorder recorder;
+    private volatile RuntimeBridge runtime;
+    private volatile Supplier<List<String>> weaveFailures;
     private volatile boolean stopping;
     private boolean errorsReported;
     private int failuresReported;
 
-    private Output(AgentOptions options, Recorder recorder, RuntimeBridge runtime, Supplier<List<String>> weaveFailures) {
+    private Output(AgentOptions options) {
         this.options = options;
-        this.recorder = recorder;
-        this.runtime = runtime;
+        this.sink = new DataFileSink(options.output());
+    }
+
+    /**
+     * Registers the exit hook, at start-up, so a JVM that exits before the agent's background start-up finished
+     * still leaves its (empty: no thread could be registered yet) data file and report.
+     */
+    public static Output prepare(AgentOptions options) {
+        Output output = new Output(options);
+        Runtime.getRuntime().addShutdownHook(new Thread("loopguard-shutdown") {
+            @Override
+            public void run() {
+                output.shutdown();
+            }
+        });
+        return output;
+    }
+
+    /** Connects the recorder once instrumentation is in place, and starts the periodic flush. */
+    public void attach(Recorder recorder, RuntimeBridge runtime, Supplier<List<String>> weaveFailures) {
         this.weaveFailures = weaveFailures;
-        this.sink = new DataFileSink(options.output(), recorder, runtime);
-    }
-
-    public static void start(AgentOptions options, Recorder recorder, RuntimeBridge runtime, Supplier<List<String>> weaveFailures) {
-        Output output = new Output(options, recorder, runtime, weaveFailures);
-        Thread flusher = new Thread(output::flushLoop, "loopguard-flush");
+        this.runtime = runtime;
+        this.recorder = recorder;
+        sink.attach(recorder, runtime);
+        Thread flusher = new Thread(this, "loopguard-flush");
         flusher.setDaemon(true);
-        recorder.onLogLine(() -> LockSupport.unpark(flusher));
+        recorder.onLogLine(flusher);
         flusher.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(output::shutdown, "loopguard-shutdown"));
     }
 
-    private void flushLoop() {
+    /** The flush thread's loop. */
+    @Override
+    public void run() {
         long interval = options.flushIntervalNanos();
         long next = System.nanoTime() + interval;
         while (!stopping) {
@@ -63,6 +79,10 @@ public final class Output {
     }
 
     private synchronized void printPending() {
+        Recorder recorder = this.recorder;
+        if (recorder == null) {
+            return;
+        }
         for (String line; (line = recorder.pollLogLine()) != null; ) {
             Stderr.line(line);
         }
@@ -90,7 +110,10 @@ public final class Output {
         stopping = true;
         printPending();
         DataFile data = write();
-        runtime.uninstall(); // after the last snapshot: calls still running on other threads stop calling in
+        RuntimeBridge bridge = runtime;
+        if (bridge != null) {
+            bridge.uninstall(); // after the last snapshot: calls still running on other threads stop calling in
+        }
         if (data == null) {
             return;
         }
@@ -106,10 +129,16 @@ public final class Output {
     }
 
     static String summary(List<CallSite> sites, Path link) {
-        long calls = sites.stream().mapToLong(CallSite::count).sum();
-        long nanos = sites.stream().mapToLong(CallSite::totalNanos).sum();
-        String line = String.format(Locale.ROOT, "%d blocking call site%s on event-loop threads (%d call%s, %.2f s blocked)",
-                sites.size(), sites.size() == 1 ? "" : "s", calls, calls == 1 ? "" : "s", nanos / 1e9);
+        long calls = 0;
+        long nanos = 0;
+        for (CallSite site : sites) {
+            calls += site.count();
+            nanos += site.totalNanos();
+        }
+        long centis = (nanos + 5_000_000L) / 10_000_000L; // no String.format: it drags in regex and Formatter at exit
+        String line = sites.size() + " blocking call site" + (sites.size() == 1 ? "" : "s") + " on event-loop threads ("
+                + calls + " call" + (calls == 1 ? "" : "s") + ", " + centis / 100 + "." + (centis % 100 < 10 ? "0" : "")
+                + centis % 100 + " s blocked)";
         return link == null ? line : line + " — " + link.toUri();
     }
 }

@@ -43,14 +43,24 @@ public final class AllowList {
         int hash = pattern.indexOf('#');
         String type = hash < 0 ? pattern : pattern.substring(0, hash);
         String method = hash < 0 ? null : pattern.substring(hash + 1);
-        if (type.isEmpty() || !type.chars().allMatch(c -> Character.isJavaIdentifierPart(c) || c == '.' || c == '*' || c == '?')) {
+        if (type.isEmpty() || !allCharsIn(type, ".*?")) {
             return "expected pkg.Class#method, pkg.Class or pkg.*";
         }
-        if (method != null && (method.isEmpty() || method.indexOf('#') >= 0
-                || !method.chars().allMatch(c -> Character.isJavaIdentifierPart(c) || c == '<' || c == '>' || c == '*' || c == '?'))) {
+        if (method != null && (method.isEmpty() || !allCharsIn(method, "<>*?"))) {
             return "expected a method name after '#'";
         }
         return null;
+    }
+
+    /** Every character is part of a Java identifier or one of {@code extra}. */
+    private static boolean allCharsIn(String text, String extra) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isJavaIdentifierPart(c) && extra.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean allows(List<Frame> stack) {

@@ -2,12 +2,12 @@ package io.loopguard.agent.record;
 
 import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 
 import io.loopguard.agent.catalogue.Site;
 import io.loopguard.format.CallSite;
@@ -20,14 +20,20 @@ import io.loopguard.format.Frame;
  * per site), but never reported.
  */
 final class CallSiteTable {
+    private static final Comparator<CallSite> MOST_BLOCKED_FIRST = new Comparator<>() {
+        @Override
+        public int compare(CallSite a, CallSite b) {
+            return Long.compare(b.totalNanos(), a.totalNanos());
+        }
+    };
     private final Map<Long, CallSiteAggregate> sites = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final int maxSites;
     private final AllowList allowList;
     private final DetailFormatter details;
-    private final Consumer<CallSiteAggregate> onNewSite;
+    private final Recorder onNewSite;
 
-    CallSiteTable(int maxSites, AllowList allowList, DetailFormatter details, Consumer<CallSiteAggregate> onNewSite) {
+    CallSiteTable(int maxSites, AllowList allowList, DetailFormatter details, Recorder onNewSite) {
         this.maxSites = maxSites;
         this.allowList = allowList;
         this.details = details;
@@ -54,7 +60,7 @@ final class CallSiteTable {
             return raced;
         }
         if (!aggregate.allowed) {
-            onNewSite.accept(aggregate);
+            onNewSite.newSite(aggregate);
         }
         return aggregate;
     }
@@ -68,17 +74,23 @@ final class CallSiteTable {
         Map<String, CallSite> byId = new LinkedHashMap<>();
         for (CallSiteAggregate aggregate : sites.values()) {
             if (!aggregate.allowed && aggregate.count() > 0) {
-                byId.merge(aggregate.id, aggregate.snapshot(), CallSiteTable::merge);
+                CallSite snapshot = aggregate.snapshot();
+                CallSite known = byId.get(aggregate.id);
+                byId.put(aggregate.id, known == null ? snapshot : merge(known, snapshot));
             }
         }
         List<CallSite> out = new ArrayList<>(byId.values());
-        out.sort((a, b) -> Long.compare(b.totalNanos(), a.totalNanos()));
+        out.sort(MOST_BLOCKED_FIRST);
         return out;
     }
 
     private static CallSite merge(CallSite a, CallSite b) {
         List<String> threads = new ArrayList<>(a.threads());
-        b.threads().stream().filter(t -> !threads.contains(t)).forEach(threads::add);
+        for (String thread : b.threads()) {
+            if (!threads.contains(thread)) {
+                threads.add(thread);
+            }
+        }
         return new CallSite(a.id(), a.category(), a.blockingMethod(), a.detail() != null ? a.detail() : b.detail(), threads,
                 a.count() + b.count(), a.totalNanos() + b.totalNanos(), Math.min(a.minNanos(), b.minNanos()),
                 Math.max(a.maxNanos(), b.maxNanos()), a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),

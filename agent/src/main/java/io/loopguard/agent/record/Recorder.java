@@ -4,6 +4,7 @@ import java.lang.StackWalker.StackFrame;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalogue.Site;
@@ -24,14 +25,14 @@ public final class Recorder {
     private final long thresholdNanos;
     private final boolean log;
     private final Queue<String> logLines = new ConcurrentLinkedQueue<>();
-    private volatile Runnable wakeUp = () -> { };
+    private volatile Thread printer;
     private volatile boolean dirty;
 
     public Recorder(SiteTable sites, SqlRegistry sql, List<String> allow, long thresholdNanos, int maxSites, boolean log) {
         this.sites = sites;
         this.thresholdNanos = thresholdNanos;
         this.log = log;
-        this.table = new CallSiteTable(maxSites, new AllowList(allow), new DetailFormatter(sql), this::newSite);
+        this.table = new CallSiteTable(maxSites, new AllowList(allow), new DetailFormatter(sql), this);
     }
 
     /** Target of the runtime's recorder handle: {@code (Thread, int, Object, long, long) void}. */
@@ -97,11 +98,13 @@ public final class Recorder {
         return logLines.poll();
     }
 
-    public void onLogLine(Runnable wakeUp) {
-        this.wakeUp = wakeUp;
+    /** The thread that prints log lines; it is unparked when one is queued. */
+    public void onLogLine(Thread printer) {
+        this.printer = printer;
     }
 
-    private void newSite(CallSiteAggregate site) {
+    /** Called once per new reported call site. */
+    void newSite(CallSiteAggregate site) {
         if (!log) {
             return;
         }
@@ -116,6 +119,9 @@ public final class Recorder {
                     .append('(').append(f.fileName()).append(':').append(f.lineNumber()).append(')');
         }
         logLines.add(line.toString());
-        wakeUp.run();
+        Thread wake = printer;
+        if (wake != null) {
+            LockSupport.unpark(wake);
+        }
     }
 }

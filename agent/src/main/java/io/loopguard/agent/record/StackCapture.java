@@ -2,7 +2,11 @@ package io.loopguard.agent.record;
 
 import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.loopguard.agent.catalogue.Site;
 import io.loopguard.format.Frame;
@@ -17,12 +21,31 @@ import io.loopguard.format.Frame;
 final class StackCapture {
     static final int MAX_FRAMES = 128;
     private static final StackWalker WALKER = StackWalker.getInstance();
+    /** A named function, not a lambda: the first lambda on an event loop would bootstrap LambdaMetafactory there. */
+    private static final Function<Stream<StackFrame>, StackFrame[]> COLLECT = new Function<>() {
+        @Override
+        public StackFrame[] apply(Stream<StackFrame> stream) {
+            StackFrame[] out = new StackFrame[16];
+            int n = 0;
+            for (Iterator<StackFrame> frames = stream.iterator(); frames.hasNext() && n < MAX_FRAMES; ) {
+                StackFrame frame = frames.next();
+                if (n == 0 && isAgentFrame(frame)) {
+                    continue;
+                }
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = frame;
+            }
+            return Arrays.copyOf(out, n);
+        }
+    };
 
     private StackCapture() {
     }
 
     static StackFrame[] capture() {
-        return WALKER.walk(frames -> frames.dropWhile(StackCapture::isAgentFrame).limit(MAX_FRAMES).toArray(StackFrame[]::new));
+        return WALKER.walk(COLLECT);
     }
 
     static boolean isAgentFrame(StackFrame frame) {

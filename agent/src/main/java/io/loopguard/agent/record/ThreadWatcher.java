@@ -1,5 +1,6 @@
 package io.loopguard.agent.record;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,8 +32,13 @@ public final class ThreadWatcher {
     private final boolean autodetect;
     private final Consumer<Thread> register;
 
+
     public ThreadWatcher(List<String> globs, boolean autodetect, Consumer<Thread> register) {
-        this.globs = globs.stream().map(Glob::new).toList();
+        List<Glob> compiled = new ArrayList<>();
+        for (String glob : globs) {
+            compiled.add(new Glob(glob));
+        }
+        this.globs = List.copyOf(compiled);
         this.autodetect = autodetect;
         this.register = register;
     }

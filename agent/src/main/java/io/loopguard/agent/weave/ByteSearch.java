@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * constant-pool UTF8 entry (tag, length, bytes) keeps false positives low ("wait" inside "awaitTermination" does not
  * match).
  */
-public final class ByteSearch {
+final class ByteSearch {
     private ByteSearch() {
     }
 
@@ -26,7 +26,7 @@ public final class ByteSearch {
         return indexOf(haystack, needle) >= 0;
     }
 
-    public static boolean containsText(byte[] haystack, String text) {
+    static boolean containsText(byte[] haystack, String text) {
         return indexOf(haystack, text.getBytes(StandardCharsets.UTF_8)) >= 0;
     }
 

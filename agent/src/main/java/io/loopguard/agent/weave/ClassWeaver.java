@@ -30,9 +30,7 @@ public final class ClassWeaver {
         Changes changes = new Changes();
         String self = reader.getClassName();
         String selfSuper = reader.getSuperName();
-        NativeCallRewriter.ThreadTypes threads = owner -> "java/lang/Thread".equals(owner)
-                || (owner.equals(self) ? "java/lang/Thread".equals(selfSuper) || hierarchy.isSubtypeOf(loader, selfSuper, "java/lang/Thread")
-                : hierarchy.isSubtypeOf(loader, owner, "java/lang/Thread"));
+        NativeCallRewriter.ThreadTypes threads = new ThreadTypes(loader, self, selfSuper);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
@@ -61,6 +59,26 @@ public final class ClassWeaver {
             }
         }
         return null;
+    }
+
+    /** Is the owner of a {@code sleep(J)V} call {@code Thread} or a subclass (an unqualified call inside one)? */
+    private final class ThreadTypes implements NativeCallRewriter.ThreadTypes {
+        private final ClassLoader loader;
+        private final String self;
+        private final String selfSuper;
+
+        ThreadTypes(ClassLoader loader, String self, String selfSuper) {
+            this.loader = loader;
+            this.self = self;
+            this.selfSuper = selfSuper;
+        }
+
+        @Override
+        public boolean isThread(String owner) {
+            String start = owner.equals(self) ? selfSuper : owner; // the class being woven cannot be read back yet
+            return "java/lang/Thread".equals(owner) || "java/lang/Thread".equals(start)
+                    || (start != null && hierarchy.isSubtypeOf(loader, start, "java/lang/Thread"));
+        }
     }
 
     /** Whether anything was changed (a rule matched or a call was rewritten). */

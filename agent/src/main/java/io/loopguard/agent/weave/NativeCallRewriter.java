@@ -48,16 +48,4 @@ public final class NativeCallRewriter extends MethodVisitor {
         changes.woven = true;
         super.visitMethodInsn(Opcodes.INVOKESTATIC, HookNames.HOOKS, hook, descriptor, false);
     }
-
-    /** Cheap pre-check on raw class bytes: could this class contain a call the rewriter changes? */
-    public static boolean mayCallNatives(byte[] bytes) {
-        return (ByteSearch.contains(bytes, SLEEP) || ByteSearch.contains(bytes, WAIT) || ByteSearch.contains(bytes, YIELD))
-                && (ByteSearch.contains(bytes, J_V) || ByteSearch.contains(bytes, V));
-    }
-
-    private static final byte[] SLEEP = ByteSearch.utf8Entry("sleep");
-    private static final byte[] WAIT = ByteSearch.utf8Entry("wait");
-    private static final byte[] YIELD = ByteSearch.utf8Entry("yield");
-    private static final byte[] J_V = ByteSearch.utf8Entry("(J)V");
-    private static final byte[] V = ByteSearch.utf8Entry("()V");
 }

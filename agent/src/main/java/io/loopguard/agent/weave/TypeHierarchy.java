@@ -30,13 +30,24 @@ public final class TypeHierarchy {
     private final Map<String, Header> bootCache = new ConcurrentHashMap<>();
 
     public Header header(ClassLoader loader, String internalName) {
-        Map<String, Header> perLoader = loader == null ? bootCache : cache.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        Map<String, Header> perLoader = loader == null ? bootCache : cacheOf(loader);
         Header header = perLoader.get(internalName);
         if (header == null) {
             header = read(loader, internalName);
             perLoader.put(internalName, header);
         }
         return header == MISSING ? null : header;
+    }
+
+    private Map<String, Header> cacheOf(ClassLoader loader) {
+        synchronized (cache) {
+            Map<String, Header> perLoader = cache.get(loader);
+            if (perLoader == null) {
+                perLoader = new ConcurrentHashMap<>();
+                cache.put(loader, perLoader);
+            }
+            return perLoader;
+        }
     }
 
     public static Header header(ClassReader reader) {
@@ -64,6 +75,27 @@ public final class TypeHierarchy {
         return start.superName() != null && isSubtypeOf(loader, header(loader, start.superName()), target, depth + 1);
     }
 
+    /**
+     * A JDK class's header from its already-loaded {@code Class}: reading it through {@code jrt:} would initialise
+     * the Java-side jimage reader during start-up (retransforming JDK classes needs common super classes).
+     * {@code findLoadedClass} semantics only: a JDK class that is not loaded yet is read from its class file, so the
+     * transformer never loads a class itself.
+     */
+    private static Header fromLoadedBootClass(String internalName) {
+        Class<?> type = BootClasses.findLoaded(internalName.replace('/', '.'));
+        if (type == null) {
+            return null;
+        }
+        Class<?>[] interfaces = type.getInterfaces();
+        String[] names = new String[interfaces.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = interfaces[i].getName().replace('.', '/');
+        }
+        Class<?> superclass = type.getSuperclass();
+        return new Header(internalName, superclass == null ? null : superclass.getName().replace('.', '/'), List.of(names),
+                type.isInterface());
+    }
+
     /** The chain {@code internalName, its super class, ..., java/lang/Object}, as far as it can be read. */
     List<String> superChain(ClassLoader loader, String internalName) {
         List<String> chain = new ArrayList<>();
@@ -77,6 +109,12 @@ public final class TypeHierarchy {
     }
 
     private static Header read(ClassLoader loader, String internalName) {
+        if (loader == null) {
+            Header loaded = fromLoadedBootClass(internalName);
+            if (loaded != null) {
+                return loaded;
+            }
+        }
         String resource = internalName + ".class";
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
             if (in == null) {
