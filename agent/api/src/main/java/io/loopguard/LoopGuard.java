@@ -3,7 +3,9 @@ package io.loopguard;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -67,6 +69,30 @@ public final class LoopGuard {
         return LOCAL.containsKey(thread);
     }
 
+    /**
+     * The blocking call sites recorded on event-loop threads so far in this JVM, most time blocked first; empty
+     * without the agent. Test integrations (the JUnit extension) compare snapshots before and after a test.
+     */
+    public static List<RecordedCallSite> recordedCallSites() {
+        if (BRIDGE == null || BRIDGE.callSites == null) {
+            return List.of();
+        }
+        Object raw;
+        try {
+            raw = BRIDGE.callSites.invokeExact();
+        } catch (Throwable e) {
+            return List.of();
+        }
+        if (!(raw instanceof List)) {
+            return List.of();
+        }
+        List<RecordedCallSite> out = new ArrayList<>();
+        for (Object site : (List<?>) raw) {
+            out.add(RecordedCallSite.fromMap((Map<?, ?>) site));
+        }
+        return List.copyOf(out);
+    }
+
     /** True when the loopguard agent is attached and enabled in this JVM. */
     public static boolean isActive() {
         return BRIDGE != null;
@@ -77,11 +103,13 @@ public final class LoopGuard {
         final MethodHandle register;
         final MethodHandle unregister;
         final MethodHandle isRegistered;
+        final MethodHandle callSites;
 
-        private Bridge(MethodHandle register, MethodHandle unregister, MethodHandle isRegistered) {
+        private Bridge(MethodHandle register, MethodHandle unregister, MethodHandle isRegistered, MethodHandle callSites) {
             this.register = register;
             this.unregister = unregister;
             this.isRegistered = isRegistered;
+            this.callSites = callSites;
         }
 
         static Bridge find() {
@@ -92,9 +120,18 @@ public final class LoopGuard {
                 return new Bridge(
                         lookup.findStatic(runtime, "register", threadToVoid),
                         lookup.findStatic(runtime, "unregister", threadToVoid),
-                        lookup.findStatic(runtime, "isRegistered", MethodType.methodType(boolean.class, Thread.class)));
+                        lookup.findStatic(runtime, "isRegistered", MethodType.methodType(boolean.class, Thread.class)),
+                        optional(lookup, runtime, "callSites", MethodType.methodType(Object.class)));
             } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
                 return null; // no agent, or agent disabled: the in-jar registry answers
+            }
+        }
+
+        private static MethodHandle optional(MethodHandles.Lookup lookup, Class<?> runtime, String name, MethodType type) {
+            try {
+                return lookup.findStatic(runtime, name, type);
+            } catch (ReflectiveOperationException e) {
+                return null; // an older agent
             }
         }
 

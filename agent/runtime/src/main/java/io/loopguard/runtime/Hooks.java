@@ -28,6 +28,8 @@ public final class Hooks {
     /** {@code (Object statement, String sql) void}: remembers the SQL a prepared statement was created with. */
     static volatile MethodHandle sqlCapture;
     static volatile boolean autodetect;
+    /** {@code () Object}: the recorded call sites as {@code List<Map<String, Object>>} (JDK types only). */
+    static volatile MethodHandle snapshot;
 
     private static final AtomicLong ERRORS = new AtomicLong();
     /**
@@ -140,6 +142,24 @@ public final class Hooks {
 
     public static Thread[] registeredThreads() {
         return ThreadRegistry.threads();
+    }
+
+    /** The call sites recorded so far, for {@code LoopGuard.recordedCallSites()}; empty before start-up finished. */
+    public static Object callSites() {
+        MethodHandle handle = snapshot;
+        if (handle == null) {
+            return null;
+        }
+        try {
+            return (Object) handle.invokeExact();
+        } catch (Throwable e) {
+            failed(e);
+            return null;
+        }
+    }
+
+    public static void installSnapshot(MethodHandle snapshot) {
+        Hooks.snapshot = snapshot;
     }
 
     // ---- set-up and health, for the agent ------------------------------------------------------------------

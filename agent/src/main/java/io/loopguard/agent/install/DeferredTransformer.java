@@ -42,15 +42,15 @@ final class DeferredTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
         LoopGuardTransformer transformer = delegate;
-        if (transformer == null && needsWeaving(loader, className, bytes)) {
+        if (transformer == null && needsWeaving(loader, className, domain, bytes)) {
             awaitStartup();
             transformer = delegate;
         }
         return transformer == null ? null : transformer.transform(loader, className, redefined, domain, bytes);
     }
 
-    private boolean needsWeaving(ClassLoader loader, String className, byte[] bytes) {
-        if (className == null || loader == null || loader == platformLoader || className.startsWith("io/loopguard/")) {
+    private boolean needsWeaving(ClassLoader loader, String className, ProtectionDomain domain, byte[] bytes) {
+        if (className == null || loader == null || loader == platformLoader || AgentCode.isAgentClass(className, domain)) {
             return false;
         }
         return className.startsWith("io/netty/") || Prefilter.mayImplementJdbc(bytes)

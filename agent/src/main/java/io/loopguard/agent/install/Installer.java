@@ -100,6 +100,8 @@ public final class Installer implements Runnable {
                 handle(sql, "prepared", void.class, Object.class, String.class),
                 options.autodetect());
 
+        runtime.installSnapshot(handle(recorder, "snapshot", Object.class));
+
         boolean rewriteNatives = JdkDifferences.blockingMethodsAreNative();
         LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcInstrumentation(sites, hierarchy),
                 new ClassWeaver(hierarchy), runtime, rewriteNatives);

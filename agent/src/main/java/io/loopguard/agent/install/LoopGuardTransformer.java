@@ -11,7 +11,6 @@ import org.objectweb.asm.ClassReader;
 import io.loopguard.agent.catalogue.Catalogue;
 import io.loopguard.agent.catalogue.JdbcInstrumentation;
 import io.loopguard.agent.weave.ClassWeaver;
-import io.loopguard.agent.weave.HookNames;
 import io.loopguard.agent.weave.MethodRule;
 import io.loopguard.agent.weave.Prefilter;
 
@@ -44,7 +43,7 @@ final class LoopGuardTransformer implements ClassFileTransformer, Supplier<List<
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
-        if (className == null || className.startsWith(HookNames.HOLDER_PREFIX) || className.startsWith("io/loopguard/")) {
+        if (className == null || AgentCode.isAgentClass(className, domain)) {
             return null;
         }
         long scope = runtime.suppressBegin();

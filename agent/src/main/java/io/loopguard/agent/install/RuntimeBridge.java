@@ -17,6 +17,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle install;
     private final MethodHandle uninstall;
     private final MethodHandle ready;
+    private final MethodHandle installSnapshot;
     private final MethodHandle register;
     private final MethodHandle isRegistered;
     private final MethodHandle registeredThreads;
@@ -31,6 +32,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
                 MethodHandle.class, MethodHandle.class, MethodHandle.class, boolean.class));
         uninstall = lookup.findStatic(hooks, "uninstall", MethodType.methodType(void.class));
         ready = lookup.findStatic(hooks, "ready", MethodType.methodType(void.class));
+        installSnapshot = lookup.findStatic(hooks, "installSnapshot", MethodType.methodType(void.class, MethodHandle.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         isRegistered = lookup.findStatic(hooks, "isRegistered", MethodType.methodType(boolean.class, Thread.class));
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
@@ -44,6 +46,15 @@ public final class RuntimeBridge implements Consumer<Thread> {
                  boolean autodetect) {
         try {
             install.invokeExact(recorder, checker, threadWatcher, sqlCapture, autodetect);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Lets the {@code LoopGuard} API read the recorded call sites: {@code () Object} returning JDK types only. */
+    void installSnapshot(MethodHandle snapshot) {
+        try {
+            installSnapshot.invokeExact(snapshot);
         } catch (Throwable e) {
             throw rethrow(e);
         }

@@ -1,7 +1,10 @@
 package io.loopguard.agent.record;
 
 import java.lang.StackWalker.StackFrame;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -59,6 +62,9 @@ public final class Recorder {
             return null;
         }
         StackFrame[] frames = StackCapture.capture();
+        if (calledByJdk(site, frames)) {
+            return null; // throwing inside JDK machinery (an executor's exit, a PrintStream) corrupts its state
+        }
         CallSiteAggregate aggregate = table.lookup(site, context, frames);
         if (aggregate != null && aggregate.allowed) {
             return null;
@@ -74,12 +80,58 @@ public final class Recorder {
         return error;
     }
 
+    /**
+     * Whether the blocking API was called by JDK code rather than by the application or a library: only the
+     * application's own call is the "public API boundary" where an error can be thrown safely.
+     */
+    private static boolean calledByJdk(Site site, StackFrame[] frames) {
+        int caller = 0;
+        if (site.syntheticFrame() == null) { // a rewritten native's caller is the first real frame; otherwise skip the
+            String api = frames.length > 0 ? frames[0].getClassName() : ""; // API's own frames (FileOutputStream.<init> → open)
+            while (caller < frames.length && frames[caller].getClassName().equals(api)) {
+                caller++;
+            }
+        }
+        if (frames.length <= caller) {
+            return false;
+        }
+        String name = frames[caller].getClassName();
+        return name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.") || name.startsWith("javax.")
+                || name.startsWith("com.sun.");
+    }
+
     private static boolean isConditional(int site) {
         return (site & io.loopguard.runtime.SiteFlags.CONDITIONAL) != 0;
     }
 
     public List<CallSite> callSites() {
         return table.snapshot();
+    }
+
+    /**
+     * Target of the runtime's snapshot handle, for {@code LoopGuard.recordedCallSites()}: the reported call sites as
+     * {@code List<Map<String, Object>>} — JDK types, because the API may live in another class loader.
+     */
+    public Object snapshot() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CallSite site : table.snapshot()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("id", site.id());
+            map.put("category", site.category());
+            map.put("blockingMethod", site.blockingMethod());
+            map.put("detail", site.detail());
+            map.put("threads", site.threads());
+            map.put("count", site.count());
+            map.put("totalNanos", site.totalNanos());
+            map.put("maxNanos", site.maxNanos());
+            List<String> stack = new ArrayList<>();
+            for (Frame f : site.stack()) {
+                stack.add(new StackTraceElement(f.className(), f.methodName(), f.fileName(), f.lineNumber()).toString());
+            }
+            map.put("stack", stack);
+            out.add(map);
+        }
+        return out;
     }
 
     public long droppedCalls() {

@@ -48,10 +48,13 @@ final class StackCapture {
         return WALKER.walk(COLLECT);
     }
 
+    /** The runtime and the recorder: the only agent code that is ever on the stack of a recorded call. */
     static boolean isAgentFrame(StackFrame frame) {
         String name = frame.getClassName();
-        return name.startsWith("java.lang.$LoopGuard") || name.startsWith("io.loopguard.agent.");
+        return name.startsWith("java.lang.$LoopGuard") || name.startsWith(RECORDER_PACKAGE);
     }
+
+    private static final String RECORDER_PACKAGE = StackCapture.class.getPackageName() + ".";
 
     /** A 64-bit key of the site and the exact frames (class, method, bytecode index). */
     static long key(int site, StackFrame[] frames) {

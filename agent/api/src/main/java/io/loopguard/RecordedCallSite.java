@@ -1,0 +1,36 @@
+package io.loopguard;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One blocking call site recorded on an event-loop thread, as {@link LoopGuard#recordedCallSites()} reports it
+ * (the same facts the agent writes to its data file).
+ *
+ * @param id             stable fingerprint of category, blocking method and stack (the data file's {@code id})
+ * @param category       {@code sleep}, {@code file}, {@code jdbc}, ... as in the data file
+ * @param blockingMethod the public API that was called, e.g. {@code java.nio.file.Files.readAllBytes}
+ * @param detail         path, {@code host:port}, host name or masked SQL, or null
+ * @param threads        names of the event-loop threads it ran on
+ * @param count          number of calls
+ * @param totalNanos     time blocked by all of them
+ * @param maxNanos       the longest one
+ * @param stack          frames as {@link StackTraceElement#toString()}, the blocking method first
+ */
+public record RecordedCallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
+                               long count, long totalNanos, long maxNanos, List<String> stack) {
+
+    static RecordedCallSite fromMap(Map<?, ?> map) {
+        return new RecordedCallSite((String) map.get("id"), (String) map.get("category"), (String) map.get("blockingMethod"),
+                (String) map.get("detail"), strings(map.get("threads")), number(map.get("count")),
+                number(map.get("totalNanos")), number(map.get("maxNanos")), strings(map.get("stack")));
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List ? List.copyOf((List<String>) value) : List.of();
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number ? ((Number) value).longValue() : 0L;
+    }
+}
