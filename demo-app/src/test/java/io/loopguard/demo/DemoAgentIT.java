@@ -7,12 +7,15 @@ import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.DataFileReader;
 import io.loopguard.format.Frame;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +62,10 @@ class DemoAgentIT {
         if (!Files.isRegularFile(demoJar)) {
             fail("The demo jar " + demoJar + " does not exist; run this IT through `mvn verify` (after package).");
         }
-        Path work = Files.createTempDirectory("loopguard-demo-it-");
+        // Under target/, so a failed run's report and transcript stay there to look at, and `mvn clean` removes them.
+        Path work = Path.of("target", "demo-agent-it").toAbsolutePath();
+        deleteRecursively(work);
+        Files.createDirectories(work);
         output = work.resolve("report");
         Path out = work.resolve("stdout.txt");
         Path err = work.resolve("stderr.txt");
@@ -142,6 +148,16 @@ class DemoAgentIT {
     @Test
     void theHtmlReportIsWrittenBesideTheDataFile() {
         assertThat(output.resolve("index.html")).isRegularFile();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static CallSite site(String category) {
