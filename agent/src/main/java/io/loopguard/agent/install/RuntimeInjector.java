@@ -27,6 +27,12 @@ import io.loopguard.agent.weave.HookNames;
  */
 final class RuntimeInjector {
     private static final List<String> RUNTIME_CLASSES = List.of("LoopThread", "ThreadRegistry", "Hooks");
+    /**
+     * Every runtime name and its name inside {@code java.base}. SiteFlags holds compile-time constants only and is
+     * never defined; javac still leaves its name in the constant pool, so it is renamed too: nothing in
+     * {@code java.base} can ever resolve a class from the agent's own loader.
+     */
+    private static final Map<String, String> NAMES = names("LoopThread", "ThreadRegistry", "Hooks", "SiteFlags");
 
     private RuntimeInjector() {
     }
@@ -42,14 +48,9 @@ final class RuntimeInjector {
         inst.redefineModule(javaBase, Set.of(), Map.of(), Map.of("java.lang", Set.of(RuntimeInjector.class.getModule())),
                 Set.of(), Map.of());
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Object.class, MethodHandles.lookup());
-        Map<String, String> names = new HashMap<>();
-        for (String simple : RUNTIME_CLASSES) {
-            String original = HookNames.RUNTIME_PACKAGE + simple;
-            names.put(original, HookNames.holderName(original));
-        }
         Class<?> hooks = null;
         for (String simple : RUNTIME_CLASSES) {
-            Class<?> defined = lookup.defineClass(renamed(HookNames.RUNTIME_PACKAGE + simple, names));
+            Class<?> defined = lookup.defineClass(renamed(simple));
             if (simple.equals("Hooks")) {
                 hooks = defined;
             }
@@ -57,12 +58,23 @@ final class RuntimeInjector {
         return hooks;
     }
 
-    private static byte[] renamed(String internalName, Map<String, String> names) throws IOException {
+    private static Map<String, String> names(String... simpleNames) {
+        Map<String, String> names = new HashMap<>();
+        for (String simple : simpleNames) {
+            String original = HookNames.RUNTIME_PACKAGE + simple;
+            names.put(original, HookNames.holderName(original));
+        }
+        return names;
+    }
+
+    /** The class file of runtime class {@code simpleName}, renamed into {@code java.lang}. */
+    static byte[] renamed(String simpleName) throws IOException {
+        String internalName = HookNames.RUNTIME_PACKAGE + simpleName;
         try (InputStream in = RuntimeInjector.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
             if (in == null) {
                 throw new IOException("runtime class missing from the agent jar: " + internalName);
             }
-            return ConstantPoolRenamer.rename(in.readAllBytes(), names);
+            return ConstantPoolRenamer.rename(in.readAllBytes(), NAMES);
         }
     }
 }

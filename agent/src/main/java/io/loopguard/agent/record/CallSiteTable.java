@@ -53,8 +53,9 @@ final class CallSiteTable {
         }
         List<Frame> stack = StackCapture.toFrames(site, frames);
         String category = site.category().id();
+        boolean allowed = allowList.allows(stack) || StackCapture.isConcurrencyMachinery(site, stack);
         aggregate = new CallSiteAggregate(CallSiteId.of(category, site.blockingMethod(), stack), category,
-                site.blockingMethod(), details.describe(site, context), stack, allowList.allows(stack));
+                site.blockingMethod(), details.describe(site, context), stack, allowed);
         CallSiteAggregate raced = sites.putIfAbsent(key, aggregate);
         if (raced != null) {
             return raced;

@@ -1,0 +1,43 @@
+package io.loopguard.agent.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.loopguard.format.Frame;
+
+class AllowListTest {
+    private static List<Frame> stack(String... frames) {
+        return java.util.Arrays.stream(frames).map(f -> new Frame(f.substring(0, f.indexOf('#')), f.substring(f.indexOf('#') + 1), null, 1)).toList();
+    }
+
+    @Test
+    void matchesMethodClassNestedClassAndPackageForms() {
+        AllowList allow = new AllowList(List.of("com.acme.Boot#init", "com.acme.Config", "org.legacy.*"));
+        assertThat(allow.allows(stack("java.io.FileInputStream#read", "com.acme.Boot#init"))).isTrue();
+        assertThat(allow.allows(stack("java.io.FileInputStream#read", "com.acme.Boot#run"))).isFalse();
+        assertThat(allow.allows(stack("java.io.FileInputStream#read", "com.acme.Config$Loader#load"))).isTrue();
+        assertThat(allow.allows(stack("java.io.FileInputStream#read", "com.acme.ConfigX#load"))).isFalse();
+        assertThat(allow.allows(stack("java.io.FileInputStream#read", "org.legacy.deep.Dao#find"))).isTrue();
+    }
+
+    @Test
+    void defaultsCoverClassInitialisationAndTheLoopsOwnMachinery() {
+        AllowList allow = new AllowList(List.of());
+        assertThat(allow.allows(stack("java.io.FileInputStream#read", "io.netty.util.NetUtil#<clinit>"))).isTrue();
+        assertThat(allow.allows(stack("java.util.concurrent.LinkedBlockingQueue#take", "java.util.concurrent.ThreadPoolExecutor#getTask"))).isTrue();
+        assertThat(allow.allows(stack("java.lang.Thread#sleep", "com.acme.Handler#handle"))).isFalse();
+    }
+
+    @Test
+    void explainsMalformedPatterns() {
+        assertThat(AllowList.problem("com.acme.Boot#init")).isNull();
+        assertThat(AllowList.problem("org.legacy.*")).isNull();
+        assertThat(AllowList.problem("*#<clinit>")).isNull();
+        assertThat(AllowList.problem("com.acme.Boot#")).isNotNull();
+        assertThat(AllowList.problem("com acme")).isNotNull();
+        assertThat(AllowList.problem("a#b#c")).isNotNull();
+    }
+}
