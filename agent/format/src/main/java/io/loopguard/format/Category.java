@@ -1,8 +1,6 @@
 package io.loopguard.format;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The categories of blocking calls; {@link #id()} is the value of {@code category} in the data file. */
 public enum Category {
@@ -26,7 +24,10 @@ public enum Category {
                 return category;
             }
         }
-        throw new IllegalArgumentException("unknown category '" + id + "', expected one of "
-                + Arrays.stream(values()).map(Category::id).collect(Collectors.joining(", ")));
+        StringBuilder known = new StringBuilder();
+        for (Category category : values()) {
+            known.append(known.length() == 0 ? "" : ", ").append(category.id);
+        }
+        throw new IllegalArgumentException("unknown category '" + id + "', expected one of " + known);
     }
 }

@@ -2,8 +2,6 @@ package io.loopguard.format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,32 +59,32 @@ public final class DataFileWriter {
     /**
      * Writes {@code file} to {@code target} so that a reader never sees half a file: into a temporary file in the
      * same directory, then an atomic rename (a plain replacing move where the file system cannot rename atomically).
-     * Creates missing parent directories.
+     * Creates missing parent directories. See {@link AtomicFile} for the temporary name.
      */
     public static void writeAtomically(DataFile file, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        // The temporary name must not match loopguard-*.json, or a concurrent report could pick it up.
-        Path temp = Files.createTempFile(dir, ".loopguard-", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(file, out);
-            }
-            moveReplacing(temp, absolute);
-        } finally {
-            Files.deleteIfExists(temp);
+        try (AtomicFile atomic = AtomicFile.create(target)) {
+            TextBuffer out = new TextBuffer(atomic.writer());
+            write(file, out);
+            out.drain();
+            atomic.commit();
         }
     }
 
-    /** Atomic rename of {@code from} onto {@code to}, falling back to a replacing move. Used for every report file. */
+    /**
+     * Atomic rename of {@code from} onto {@code to}, falling back to a replacing move, after making {@code from} an
+     * ordinary shareable file (0644): for temporary files made by {@link Files#createTempFile}, which are 0600.
+     */
     public static void moveReplacing(Path from, Path to) throws IOException {
-        // Temporary files are created owner-only (0600); the result is an ordinary, shareable file (CI artifacts).
         try {
             Files.setPosixFilePermissions(from, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: keep the defaults
         }
+        move(from, to);
+    }
+
+    /** Atomic rename of {@code from} onto {@code to}, falling back to a replacing move. */
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -140,7 +138,9 @@ public final class DataFileWriter {
     }
 
     private static void instant(Appendable out, Instant instant) throws IOException {
-        out.append('"').append(instant.toString()).append('"'); // ISO-8601, always UTC ("Z")
+        out.append('"');
+        InstantText.append(out, instant); // ISO-8601, always UTC ("Z"), as Instant.toString() writes it
+        out.append('"');
     }
 
     private static void str(Appendable out, String value) throws IOException {

@@ -31,6 +31,29 @@ public record Frame(String className, String methodName, String fileName, int li
         return isJdkClass(className);
     }
 
+    // equals and hashCode by hand: a record's generated ones bootstrap java.lang.runtime.ObjectMethods through
+    // invokedynamic on first use, and reports use frames as map keys inside the user's JVM at exit.
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Frame)) {
+            return false;
+        }
+        Frame that = (Frame) other;
+        return lineNumber == that.lineNumber && className.equals(that.className) && methodName.equals(that.methodName)
+                && Objects.equals(fileName, that.fileName);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = className.hashCode();
+        hash = 31 * hash + methodName.hashCode();
+        hash = 31 * hash + (fileName == null ? 0 : fileName.hashCode());
+        return 31 * hash + lineNumber;
+    }
+
     static boolean isJdkClass(String className) {
         return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
                 || className.startsWith("sun.") || className.startsWith("com.sun.");

@@ -156,7 +156,7 @@ public final class JsonParser {
                 return s;
             }
             if (ch < 0x20) {
-                throw error("unescaped control character U+" + String.format("%04X", (int) ch) + " in a string");
+                throw error("unescaped control character U+" + hex4(ch) + " in a string");
             }
             if (ch == '\\') {
                 if (sb == null) {
@@ -293,7 +293,13 @@ public final class JsonParser {
     }
 
     private static String describe(char ch) {
-        return ch < 0x20 || ch > 0x7e ? String.format("character U+%04X", (int) ch) : "'" + ch + "'";
+        return ch < 0x20 || ch > 0x7e ? "character U+" + hex4(ch) : "'" + ch + "'";
+    }
+
+    /** Four upper-case hex digits, as {@code %04X} would print them (no Formatter: it loads regex). */
+    private static String hex4(char ch) {
+        String hex = Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT);
+        return "0000".substring(hex.length()) + hex;
     }
 
     private DataFileException error(String problem) {

@@ -11,7 +11,9 @@ final class ThreadLifecycleInstrumentation {
     }
 
     static void declare(Catalogue c) {
-        c.hook("java/lang/Thread", "start", "()V", Kind.THREAD_STARTING);
+        // JDK difference: from 21, executors start threads through the package-private start(ThreadContainer),
+        // not start(); every overload is hooked (the watcher is idempotent when start() calls the other).
+        c.hook("java/lang/Thread", "start", null, Kind.THREAD_STARTING);
         c.hook("java/lang/Thread", "setName", "(Ljava/lang/String;)V", Kind.THREAD_RENAMED);
     }
 }
