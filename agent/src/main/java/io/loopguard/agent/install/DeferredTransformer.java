@@ -12,7 +12,7 @@ import io.loopguard.agent.weave.Prefilter;
  * start-up thread). Once {@link #activate activated} it simply delegates.
  *
  * <p>Before that, an application class that will need weaving — a JDBC implementation, a caller of the JDK 17
- * native blocking methods, a Netty event loop — makes its loading thread wait for the start-up to finish, and is
+ * native blocking methods, a Netty event loop, Reactor's schedulers (whose threads are recognised as they start) — makes its loading thread wait for the start-up to finish, and is
  * then woven as it loads. It cannot be left for retransformation later: a method that is already running (an event
  * loop's {@code run()}, a loop body that sleeps) keeps executing its old bytecode until it returns, which for a loop
  * is never. JDK classes are never waited for (the start-up itself loads JDK classes): those loaded meanwhile are
@@ -53,7 +53,8 @@ final class DeferredTransformer implements ClassFileTransformer {
         if (className == null || loader == null || loader == platformLoader || AgentCode.isAgentClass(className, domain)) {
             return false;
         }
-        return className.startsWith("io/netty/") || Prefilter.mayImplementJdbc(bytes)
+        return className.startsWith("io/netty/") || className.startsWith("reactor/core/scheduler/")
+                || Prefilter.mayImplementJdbc(bytes)
                 || (rewriteNatives && Prefilter.mayCallBlockingNatives(bytes));
     }
 

@@ -17,7 +17,6 @@ import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
 import io.loopguard.agent.record.SqlRegistry;
 import io.loopguard.agent.record.ThreadWatcher;
-import io.loopguard.agent.util.Glob;
 import io.loopguard.agent.weave.BootClasses;
 import io.loopguard.agent.weave.ClassWeaver;
 import io.loopguard.agent.weave.TypeHierarchy;
@@ -30,8 +29,9 @@ import io.loopguard.agent.weave.TypeHierarchy;
  *
  * <p>Nothing can be missed by that: a call is only recorded on a registered thread, and registering a thread waits
  * until the weaving is done ({@code Hooks.ready}). Classes the application loads in the meantime are retransformed
- * at the end, or woven as they load after waiting for the start-up ({@link DeferredTransformer}). When a {@code threads} glob matches a thread that already runs (say
- * {@code main}), start-up is done synchronously instead, so that thread is watched from its first call.
+ * at the end, or woven as they load after waiting for the start-up ({@link DeferredTransformer}). With
+ * {@code threads} globs, start-up is done synchronously instead: a thread matched by name may start (or already
+ * run, like {@code main}) and block before a background start-up would have hooked {@code Thread.start}.
  *
  * <p>Order inside the start-up matters: hooks before weaving (so the first woven call can record), the transformer
  * before retransformation (so it applies), readiness before registering threads.
@@ -57,7 +57,7 @@ public final class Installer implements Runnable {
         DeferredTransformer deferred = new DeferredTransformer(JdkDifferences.blockingMethodsAreNative());
         inst.addTransformer(deferred, true);
         Installer installer = new Installer(inst, options, hooks, deferred, Output.prepare(options));
-        if (globMatchesRunningThread(options.threads())) {
+        if (!options.threads().isEmpty()) {
             installer.run();
         } else {
             Thread init = new Thread(installer, "loopguard-init");
@@ -145,20 +145,6 @@ public final class Installer implements Runnable {
         } catch (ReflectiveOperationException | RuntimeException e) {
             Stderr.line("cannot release thread registration: " + e);
         }
-    }
-
-    private static boolean globMatchesRunningThread(List<String> globs) {
-        if (globs.isEmpty()) {
-            return false;
-        }
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            for (String glob : globs) {
-                if (new Glob(glob).matches(thread.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static MethodHandle handle(Object target, String name, Class<?> returnType, Class<?>... parameters)
