@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Load benchmark: the demo's right-way endpoints (/async/user, /async/file, /async/host, /health in rotation) under
+# wrk on loopback, per configuration: no agent / loopguard (defaults) / BlockHound 1.0.17 (recording callback, Vert.x
+# event loops watched). Each server gets a warm-up, then LOAD_WINDOWS measured windows of LOAD_SECONDS; with
+# LOAD_PASSES=2 the configurations run again in reverse order (drift on a shared machine hits all alike).
+# Writes a markdown table to $LOAD_OUT.
+#
+#   benchmarks/load.sh [JAVA_HOME]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+LOAD_WARMUP="${LOAD_WARMUP:-5}"
+LOAD_SECONDS="${LOAD_SECONDS:-5}"
+LOAD_WINDOWS="${LOAD_WINDOWS:-3}"
+LOAD_PASSES="${LOAD_PASSES:-1}"
+LOAD_CONNECTIONS="${LOAD_CONNECTIONS:-16}"
+LOOPGUARD_JAR="${LOOPGUARD_JAR:-$root/agent/target/loopguard-agent.jar}"
+BLOCKHOUND_JAR="${BLOCKHOUND_JAR:-$here/target/blockhound-agent.jar}"
+DEMO_JAR="${DEMO_JAR:-$root/demo-app/target/loopguard-demo-app.jar}"
+home="${1:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+command -v wrk >/dev/null || { echo "load.sh: wrk missing (apt-get install -y wrk)" >&2; exit 2; }
+work="$(mktemp -d /tmp/loopguard-load.XXXXXX)"
+server=""
+cleanup() { if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
+trap cleanup EXIT
+
+measure() { # config
+  local config="$1" args=() port=$((20000 + RANDOM % 20000))
+  case "$config" in
+    none) ;;
+    loopguard) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lg-out") ;;
+    blockhound) args=("-XX:+AllowRedefinitionToAddDeleteMethods" "-javaagent:$BLOCKHOUND_JAR") ;;
+  esac
+  "$home/bin/java" "${args[@]}" -cp "$DEMO_JAR:$here/target/classes" io.loopguard.demo.DemoMain --port "$port" \
+    >"$work/$config.log" 2>&1 &
+  server=$!
+  for ((i = 0; i < 600; i++)); do
+    grep -q 'loopguard demo on' "$work/$config.log" && break
+    kill -0 "$server" 2>/dev/null || { echo "load.sh: $config server died:" >&2; cat "$work/$config.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  grep -q 'loopguard demo on' "$work/$config.log" || { echo "load.sh: $config server did not start" >&2; exit 1; }
+  local url="http://127.0.0.1:$port"
+  curl -sf "$url/async/user?id=1" >/dev/null || { echo "load.sh: /async/user?id=1 failed under $config" >&2; exit 1; }
+  wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_WARMUP}s" -s "$here/load-mix.lua" "$url" >/dev/null
+  for ((w = 0; w < LOAD_WINDOWS; w++)); do
+    wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$here/load-mix.lua" "$url" | grep '^RESULT' >>"$work/$config.results"
+  done
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  echo "load.sh: $config done: $(tail -n "$LOAD_WINDOWS" "$work/$config.results" | tr '\n' ' ')" >&2
+}
+
+configs=(none loopguard blockhound)
+for ((p = 0; p < LOAD_PASSES; p++)); do
+  if ((p % 2 == 0)); then order=("${configs[@]}"); else order=(blockhound loopguard none); fi
+  for config in "${order[@]}"; do measure "$config"; done
+done
+
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" "$work/$2.results"; }
+stats() { sort -n | awk '{v[NR]=$1} END {m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; printf "%s %s %s\n", m, v[1], v[NR]}'; }
+declare -A rps=() cell=() p99=()
+for config in "${configs[@]}"; do
+  read -r m lo hi < <(field rps "$config" | stats); rps[$config]=$m
+  read -r pm plo phi < <(field p99us "$config" | awk '{print $1 / 1000}' | stats); p99[$config]=$pm
+  errors=$(field errors "$config" | awk '{s += $1} END {print s + 0}')
+  cell[$config]="$(printf '%.0f (%.0f–%.0f)' "$m" "$lo" "$hi") | $(printf '%.2f (%.2f–%.2f)' "$pm" "$plo" "$phi") | $errors"
+done
+pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f %%", 100 * a / b}'; }
+table="| configuration | requests/s, median (min–max) of $((LOAD_WINDOWS * LOAD_PASSES)) × ${LOAD_SECONDS} s | p99 ms | errors | throughput vs no agent |
+|---|---|---|---|---|
+| no agent | ${cell[none]} | 100 % |
+| loopguard | ${cell[loopguard]} | $(pct "${rps[loopguard]}" "${rps[none]}") |
+| BlockHound | ${cell[blockhound]} | $(pct "${rps[blockhound]}" "${rps[none]}") |"
+echo "$table"
+if [[ -n "${LOAD_OUT:-}" ]]; then
+  { echo "$table"; echo
+    echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, \`/async/user?id=1\`, \`/async/file\`, \`/async/host\`, \`/health\` in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; client and server share the 2 cores. loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}")."
+    echo; } >"$LOAD_OUT"
+fi

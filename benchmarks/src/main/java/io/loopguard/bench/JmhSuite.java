@@ -1,0 +1,130 @@
+package io.loopguard.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH parts (per-call overhead under no agent / loopguard / BlockHound, recording cost under loopguard) and
+ * writes their markdown tables.
+ *
+ * <p>{@code java -cp benchmarks.jar io.loopguard.bench.JmhSuite LOOPGUARD_JAR BLOCKHOUND_JAR WORK_DIR OUT.md [quick]}
+ */
+public final class JmhSuite {
+    private static final int NEW_SITE_BATCH = 2000;
+
+    private final boolean quick;
+    private final Path work;
+
+    private JmhSuite(boolean quick, Path work) {
+        this.quick = quick;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path loopguard = Path.of(args[0]).toAbsolutePath();
+        Path blockhound = Path.of(args[1]).toAbsolutePath();
+        Path work = Path.of(args[2]).toAbsolutePath();
+        Path out = Path.of(args[3]);
+        boolean quick = args.length > 4 && args[4].equals("quick");
+        String only = args.length > 5 ? args[5] : "all";
+        Files.createDirectories(work);
+        JmhSuite suite = new JmhSuite(quick, work);
+        try (PrintStream md = new PrintStream(Files.newOutputStream(out), true, "UTF-8")) {
+            if (!only.equals("recording")) {
+                suite.perCall(md, loopguard, blockhound);
+            }
+            if (!only.equals("percall")) {
+                suite.recording(md, loopguard);
+            }
+        }
+    }
+
+    private void perCall(PrintStream md, Path loopguard, Path blockhound) throws Exception {
+        Map<String, String[]> configs = new LinkedHashMap<>();
+        configs.put("no agent", new String[0]);
+        configs.put("loopguard", new String[] {"-javaagent:" + loopguard + "=output=" + work.resolve("lg-percall")});
+        configs.put("BlockHound", new String[] {"-XX:+AllowRedefinitionToAddDeleteMethods", "-javaagent:" + blockhound});
+        Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> config : configs.entrySet()) {
+            ChainedOptionsBuilder options = base(PerCallBenchmark.class.getName() + "\\.")
+                    .jvmArgsAppend(config.getValue());
+            scores.put(config.getKey(), iterationScores(new Runner(options.build()).run(), 1));
+        }
+        md.println("| API (non-registered thread), ns/op | no agent | loopguard | BlockHound | loopguard added | BlockHound added |");
+        md.println("|---|---|---|---|---|---|");
+        for (String bench : scores.get("no agent").keySet()) {
+            double[] none = scores.get("no agent").get(bench);
+            double[] lg = scores.get("loopguard").get(bench);
+            double[] bh = scores.get("BlockHound").get(bench);
+            md.println("| `" + bench + "` | " + Md.medianRange(none) + " | " + Md.medianRange(lg) + " | " + Md.medianRange(bh)
+                    + " | " + Md.signed(Md.median(lg) - Md.median(none)) + " | " + Md.signed(Md.median(bh) - Md.median(none)) + " |");
+        }
+        md.println();
+    }
+
+    private void recording(PrintStream md, Path loopguard) throws RunnerException {
+        String agent = "-javaagent:" + loopguard + "=output=" + work.resolve("lg-recording") + ",report=none,maxSites=1000000";
+        ChainedOptionsBuilder repeated = base(RecordingBenchmark.class.getName() + "\\.repeated")
+                .jvmArgsAppend(agent);
+        Map<String, double[]> scores = new LinkedHashMap<>(iterationScores(new Runner(repeated.build()).run(), 1));
+        ChainedOptionsBuilder fresh = base(RecordingBenchmark.class.getName() + "\\.new")
+                .jvmArgsAppend(agent, "-Xmx2g")
+                .warmupBatchSize(NEW_SITE_BATCH).measurementBatchSize(NEW_SITE_BATCH)
+                .warmupIterations(quick ? 1 : 3).measurementIterations(quick ? 2 : 5);
+        scores.putAll(iterationScores(new Runner(fresh.build()).run(), NEW_SITE_BATCH));
+        md.println("| call on a registered thread, µs/call (loopguard, maxSites=1000000) | registered | not registered | recording adds |");
+        md.println("|---|---|---|---|");
+        for (String bench : new String[] {"repeatedShallow", "repeatedDeep", "newShallow", "newDeep"}) {
+            double[] yes = scores.get(bench + " registered=true");
+            double[] no = scores.get(bench + " registered=false");
+            if (yes == null || no == null) {
+                continue;
+            }
+            md.println("| `" + bench + "` | " + Md.medianRange(yes) + " | " + Md.medianRange(no) + " | "
+                    + Md.signed(Md.median(yes) - Md.median(no)) + " |");
+        }
+        md.println();
+    }
+
+    private ChainedOptionsBuilder base(String include) {
+        return new OptionsBuilder().include(include).forks(1)
+                .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.milliseconds(quick ? 200 : 1000))
+                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.milliseconds(quick ? 200 : 1000))
+                .shouldFailOnError(true);
+    }
+
+    /** Per benchmark (with its parameters), the score of each measurement iteration, divided by {@code per}. */
+    private static Map<String, double[]> iterationScores(Collection<RunResult> results, int per) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (RunResult run : results) {
+            BenchmarkParams params = run.getParams();
+            String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+            for (String key : params.getParamsKeys()) {
+                name += " " + key + "=" + params.getParam(key);
+            }
+            List<Double> scores = new ArrayList<>();
+            run.getBenchmarkResults().forEach(b -> {
+                for (IterationResult iteration : b.getIterationResults()) {
+                    scores.add(iteration.getPrimaryResult().getScore() / per);
+                }
+            });
+            out.put(name, scores.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return out;
+    }
+}
