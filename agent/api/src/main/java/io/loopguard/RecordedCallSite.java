@@ -27,7 +27,14 @@ public record RecordedCallSite(String id, String category, String blockingMethod
     }
 
     private static List<String> strings(Object value) {
-        return value instanceof List ? List.copyOf((List<String>) value) : List.of();
+        if (!(value instanceof List)) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (Object item : (List<?>) value) {
+            out.add(String.valueOf(item));
+        }
+        return List.copyOf(out);
     }
 
     private static long number(Object value) {

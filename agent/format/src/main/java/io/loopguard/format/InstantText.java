@@ -28,14 +28,25 @@ public final class InstantText {
         if (fast != null) {
             return fast;
         }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
+        Instant parsed = JavaTime.parse(text);
+        if (parsed == null) {
+            throw new DataFileException(source, path + ": invalid timestamp '" + text
+                    + "', expected ISO-8601 such as 2026-11-22T10:00:00Z", node.line(), node.column());
+        }
+        return parsed;
+    }
+
+    /** The java.time fallback, in its own class so that its exception types load only when it runs. */
+    private static final class JavaTime {
+        static Instant parse(String text) {
             try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new DataFileException(source, path + ": invalid timestamp '" + text
-                        + "', expected ISO-8601 such as 2026-11-22T10:00:00Z", node.line(), node.column());
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                try {
+                    return OffsetDateTime.parse(text).toInstant();
+                } catch (DateTimeParseException e2) {
+                    return null;
+                }
             }
         }
     }

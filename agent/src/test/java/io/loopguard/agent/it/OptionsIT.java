@@ -70,7 +70,7 @@ class OptionsIT {
                 .jvmArg("-Dloopguard.threads=sys-*")
                 .env("LOOPGUARD_OUTPUT", fromEnv.toString())
                 .env("LOOPGUARD_THREADS", "env-*")
-                .env("LOOPGUARD_THRESHOLD", "20ms")
+                .env("LOOPGUARD_THRESHOLD", "60ms")
                 .args("layering").run();
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(fromSys.resolve("loopguard-" + run.pid() + ".json")).as("system property lost to agent argument")
@@ -81,7 +81,7 @@ class OptionsIT {
         List<String> threads = data.callSites().stream().flatMap(s -> s.threads().stream()).distinct().toList();
         assertThat(threads).as("threads: -Dloopguard.threads=sys-* wins over LOOPGUARD_THREADS=env-*; sites:\n%s",
                 RunResult.describe(data.callSites())).containsExactly("sys-1");
-        assertThat(data.callSites()).as("LOOPGUARD_THRESHOLD=20ms (no higher source) drops the 10 ms sleep")
+        assertThat(data.callSites()).as("LOOPGUARD_THRESHOLD=60ms (no higher source) drops the 2 ms sleep, keeps the 120 ms one")
                 .noneMatch(s -> hasMethod(s, "layerShortSleep"))
                 .anyMatch(s -> hasMethod(s, "layerLongSleep"));
     }

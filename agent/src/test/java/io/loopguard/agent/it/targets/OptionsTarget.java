@@ -61,7 +61,7 @@ public final class OptionsTarget {
 
     @Scenario
     static void shortSleepUnderThreshold() throws Exception {
-        Thread.sleep(10);
+        Thread.sleep(2); // far below the 50 ms threshold even on a loaded 2-core machine
     }
 
     @Scenario
@@ -112,11 +112,11 @@ public final class OptionsTarget {
     // ---------------------------------------------------------------- layering / maxSites
 
     static void layerLongSleep() throws InterruptedException {
-        Thread.sleep(30);
+        Thread.sleep(120);
     }
 
     static void layerShortSleep() throws InterruptedException {
-        Thread.sleep(10);
+        Thread.sleep(2);
     }
 
     static void site1() throws InterruptedException {
