@@ -167,8 +167,8 @@ public final class Recorder {
         }
         for (int i = 0; i < Math.min(4, site.stack.size()); i++) {
             Frame f = site.stack.get(i);
-            line.append(i == 0 ? " at " : " <- ").append(f.className()).append('.').append(f.methodName())
-                    .append('(').append(f.fileName()).append(':').append(f.lineNumber()).append(')');
+            line.append(i == 0 ? " at " : " <- ")
+                    .append(new StackTraceElement(f.className(), f.methodName(), f.fileName(), f.lineNumber()));
         }
         logLines.add(line.toString());
         Thread wake = printer;
