@@ -1,0 +1,111 @@
+package io.loopguard.junit;
+
+import io.loopguard.LoopGuard;
+import io.loopguard.RecordedCallSite;
+import java.lang.reflect.AnnotatedElement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Fails the test during which a blocking call was recorded on an event-loop thread: {@code beforeEach} takes a
+ * snapshot of the agent's call sites, {@code afterEach} compares (by call-site id and count) and fails with the new
+ * ones. The window spans the {@code @BeforeEach} and {@code @AfterEach} methods too: setup that blocks a loop is just as
+ * wrong. The agent records on the loop thread itself, so a call is in the snapshot once the test has seen its effect.
+ *
+ * <p>Calls are attributed by time, not by test: with parallel test execution a call can be blamed on a neighbour.
+ * Without the agent ({@link LoopGuard#isActive()} false) a checked test fails with the snippet that attaches it: a
+ * guard that is not there must never pass silently. Use it through {@link NoBlockingCalls}, or
+ * {@code @ExtendWith(LoopGuardExtension.class)}.
+ */
+public final class LoopGuardExtension implements BeforeEachCallback, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LoopGuardExtension.class);
+    private static final String BEFORE = "before";
+    private static volatile boolean agentReady;
+
+    private final BooleanSupplier active;
+    private final Supplier<List<RecordedCallSite>> sites;
+
+    /** The extension over the agent of this JVM. */
+    public LoopGuardExtension() {
+        this(LoopGuard::isActive, LoopGuard::recordedCallSites);
+    }
+
+    /** For tests: another source of the agent's state. */
+    LoopGuardExtension(BooleanSupplier active, Supplier<List<RecordedCallSite>> sites) {
+        this.active = active;
+        this.sites = sites;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Optional<AllowBlocking> allowed = allowBlocking(context);
+        if (allowed.isPresent()) {
+            if (allowed.get().reason().isBlank()) {
+                throw new ExtensionConfigurationException("@AllowBlocking on " + context.getDisplayName()
+                        + " needs a reason: @AllowBlocking(reason = \"why blocking is fine here\")");
+            }
+            return; // exempt: no snapshot, afterEach checks nothing
+        }
+        if (!active.getAsBoolean()) {
+            throw new AssertionFailedError(AttachMessage.text(describe(context)));
+        }
+        awaitAgentReady();
+        context.getStore(NAMESPACE).put(BEFORE, CallSiteDiff.snapshot(sites.get()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void afterEach(ExtensionContext context) {
+        Map<String, long[]> before = context.getStore(NAMESPACE).remove(BEFORE, Map.class);
+        if (before == null) {
+            return;
+        }
+        List<CallSiteDiff.Change> changes = CallSiteDiff.changes(before, sites.get());
+        if (!changes.isEmpty()) {
+            throw new AssertionFailedError(CallSiteDiff.message(describe(context), changes));
+        }
+    }
+
+    /** The nearest {@code @AllowBlocking}: on the method, its class, or an enclosing class. */
+    private static Optional<AllowBlocking> allowBlocking(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            Optional<AnnotatedElement> element = c.get().getElement();
+            if (element.isPresent()) {
+                Optional<AllowBlocking> found = AnnotationSupport.findAnnotation(element.get(), AllowBlocking.class);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(ExtensionContext context) {
+        return context.getTestClass().map(Class::getSimpleName).orElse("?") + "."
+                + context.getTestMethod().map(m -> m.getName() + "()").orElse(context.getDisplayName());
+    }
+
+    /**
+     * The agent weaves the JDK in the background after start-up; a call made before that is not recorded.
+     * Registering a thread waits until the weaving is done, so registering (and at once unregistering) a thread that
+     * never runs is the wait — once per JVM.
+     */
+    private static void awaitAgentReady() {
+        if (!agentReady) {
+            Thread probe = new Thread(() -> { }, "loopguard-junit-probe");
+            LoopGuard.register(probe);
+            LoopGuard.unregister(probe);
+            agentReady = true;
+        }
+    }
+}
