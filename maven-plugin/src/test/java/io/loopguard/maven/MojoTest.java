@@ -1,0 +1,210 @@
+package io.loopguard.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loopguard.format.DataFileReader;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goals run on a module on disk, without a Maven build (the invoker ITs run the real thing). */
+class MojoTest {
+
+    @TempDir
+    Path root;
+
+    MavenProject project;
+    Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+    Path data;
+
+    @BeforeEach
+    void module() throws Exception {
+        project = Fixtures.project(root);
+        data = root.resolve("target/loopguard");
+    }
+
+    private PrepareAgentMojo prepareAgent() {
+        PrepareAgentMojo mojo = new PrepareAgentMojo();
+        mojo.project = project;
+        mojo.session = Fixtures.session(root, project);
+        Artifact agent = new DefaultArtifact("io.loopguard", "loopguard-agent", "1.0", "compile", "jar", null,
+                new DefaultArtifactHandler("jar"));
+        agent.setFile(new File("/m2/loopguard-agent-1.0.jar"));
+        mojo.pluginArtifactMap = Map.of(PrepareAgentMojo.AGENT_ARTIFACT, agent);
+        mojo.propertyName = "argLine";
+        mojo.output = data.toFile();
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    private <T extends AbstractReportMojo> T report(T mojo) {
+        mojo.project = project;
+        mojo.session = Fixtures.session(root, project);
+        mojo.dataDirectory = data.toFile();
+        mojo.outputDirectory = data.toFile();
+        mojo.repositoryRoot = root.toFile();
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    private CheckMojo check() {
+        CheckMojo mojo = report(new CheckMojo());
+        mojo.haltOnFailure = true;
+        return mojo;
+    }
+
+    @Test
+    void prepareAgentPrependsToTheArgLinePropertyAndValidatesOptions() throws Exception {
+        project.getProperties().setProperty("argLine", "-Xmx1g");
+        PrepareAgentMojo mojo = prepareAgent();
+        mojo.threads = List.of("my-loop-*", "io-?");
+        mojo.mode = "log";
+        mojo.execute();
+        String expected = "-javaagent:/m2/loopguard-agent-1.0.jar=threads=my-loop-*:io-?,output=" + data + ",mode=log -Xmx1g";
+        assertThat(project.getProperties().getProperty("argLine")).isEqualTo(expected);
+        assertThat(log.lines).contains("[INFO] argLine set to " + expected);
+        mojo.execute();
+        assertThat(project.getProperties().getProperty("argLine")).as("idempotent").isEqualTo(expected);
+
+        mojo.mode = "loud";
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("option 'mode'").hasMessageContaining("record, log or throw");
+        mojo.mode = null;
+        mojo.allow = List.of("a.B#c,d");
+        assertThatThrownBy(mojo::execute).hasMessageContaining("allow cannot contain ','");
+    }
+
+    @Test
+    void prepareAgentUpdatesAnArgLineGivenOnTheCommandLine() throws Exception {
+        PrepareAgentMojo mojo = prepareAgent();
+        mojo.session.getUserProperties().setProperty("argLine", "-ea");
+        mojo.execute();
+        assertThat(mojo.session.getUserProperties().getProperty("argLine")).startsWith("-javaagent:").endsWith(" -ea");
+    }
+
+    @Test
+    void skippedPrepareAgentSetsAnEmptyPropertyOnlyWhenUnset() throws Exception {
+        PrepareAgentMojo mojo = prepareAgent();
+        mojo.skip = true;
+        mojo.execute();
+        assertThat(project.getProperties().getProperty("argLine")).isEmpty();
+        project.getProperties().setProperty("argLine", "-Xmx1g");
+        mojo.execute();
+        assertThat(project.getProperties().getProperty("argLine")).isEqualTo("-Xmx1g");
+        assertThat(log.text()).contains("Skipping loopguard execution because property loopguard.skip is set.");
+    }
+
+    @Test
+    void prepareAgentDeletesDataOfAnEarlierBuildOnce() throws Exception {
+        Fixtures.dataFile(data, 1, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 1));
+        PrepareAgentMojo mojo = prepareAgent();
+        mojo.execute();
+        assertThat(Files.exists(data.resolve("loopguard-1.json"))).isFalse();
+        Fixtures.dataFile(data, 2, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 1));
+        mojo.execute(); // a second execution in the same build keeps what the first one's tests wrote
+        assertThat(Files.exists(data.resolve("loopguard-2.json"))).isTrue();
+    }
+
+    @Test
+    void checkFailsWithPathLineAndReportLink() throws Exception {
+        Fixtures.dataFile(data, 1, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 3));
+        assertThatThrownBy(check()::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("1 blocking call sites on event-loop threads violate the loopguard rules "
+                        + "(max-sites 0, all categories). See the report at: file:");
+        assertThat(log.lines).contains("[ERROR] src/main/java/demo/Handler.java:42: blocking sleep call "
+                + "java.lang.Thread.sleep on vert.x-eventloop-thread-0 (3 calls, 15.0 ms) [loopguard]");
+        for (String name : List.of("index.html", "loopguard.json", "loopguard.sarif", "TEST-loopguard.xml")) {
+            assertThat(data.resolve(name)).isRegularFile();
+        }
+    }
+
+    @Test
+    void checkRulesAndHaltOnFailure() throws Exception {
+        Fixtures.dataFile(data, 1, Fixtures.site("file", "java.nio.file.Files.readString", "handle", 42, 1));
+        CheckMojo mojo = check();
+        mojo.categories = List.of("sleep,jdbc");
+        mojo.execute();
+        assertThat(log.text()).contains("All loopguard checks have been met (max-sites 0, categories jdbc:sleep; 1 call sites, 0 baselined)");
+
+        mojo.categories = null;
+        mojo.maxSites = 1;
+        mojo.execute();
+
+        mojo.maxSites = 0;
+        mojo.haltOnFailure = false;
+        mojo.execute();
+        assertThat(log.lines).anyMatch(l -> l.startsWith("[WARNING] src/main/java/demo/Handler.java:42: blocking file call"));
+
+        mojo.maxBlocked = "five";
+        assertThatThrownBy(mojo::execute).hasMessageContaining("invalid duration 'five'");
+    }
+
+    @Test
+    void checkAndReportSkipWithoutDataAndCheckFailsOnUnreadableData() throws Exception {
+        check().execute();
+        report(new ReportMojo()).execute();
+        assertThat(log.text()).contains("Skipping loopguard check: no loopguard-*.json in")
+                .contains("Skipping loopguard report: no loopguard-*.json in");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("loopguard-9.json"), "{ not json");
+        assertThatThrownBy(check()::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("could be read");
+    }
+
+    @Test
+    void baselineThenCheckFailsOnlyOnNewCallSites() throws Exception {
+        Path file = Fixtures.dataFile(data, 1, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 1));
+        BaselineMojo baseline = report(new BaselineMojo());
+        baseline.execute();
+        Path baselineFile = root.resolve("loopguard-baseline.json");
+        assertThat(baselineFile).isRegularFile();
+        assertThat(log.text()).contains("1 entries (1 new, 0 not seen");
+
+        CheckMojo check = check();
+        check.baseline = baselineFile.toFile();
+        check.execute();
+        assertThat(log.text()).contains("1 call sites, 1 baselined");
+
+        Files.delete(file);
+        Fixtures.dataFile(data, 2, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 50, 1), // line moved
+                Fixtures.site("jdbc", "java.sql.Statement.executeQuery", "query", 60, 1));
+        assertThatThrownBy(check::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("1 blocking call sites").hasMessageContaining("1 more are baselined");
+        assertThat(log.lines).anyMatch(l -> l.startsWith("[ERROR] src/main/java/demo/Handler.java:60: blocking jdbc call"));
+
+        check.baseline = root.resolve("missing.json").toFile();
+        assertThatThrownBy(check::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("does not exist").hasMessageContaining("loopguard:baseline");
+    }
+
+    @Test
+    void mergeCombinesTheModulesDataFiles() throws Exception {
+        MavenProject other = Fixtures.project(root.resolve("b"));
+        Fixtures.dataFile(data, 1, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 2));
+        Fixtures.dataFile(root.resolve("b/target/loopguard"), 2, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 3),
+                Fixtures.site("dns", "java.net.InetAddress.getByName", "resolve", 7, 1));
+        MergeMojo merge = new MergeMojo();
+        merge.project = project;
+        merge.session = Fixtures.session(root, project, other);
+        merge.destFile = root.resolve("target/loopguard-merged/loopguard-merged.json").toFile();
+        merge.setLog(log);
+        merge.execute();
+        var merged = DataFileReader.read(merge.destFile.toPath());
+        assertThat(merged.callSites()).extracting(c -> c.category() + ":" + c.count()).containsExactlyInAnyOrder("sleep:5", "dns:1");
+        assertThat(log.text()).contains("Merged 2 loopguard data files (2 call sites) into");
+        merge.execute(); // the merged file itself is never an input
+        assertThat(DataFileReader.read(merge.destFile.toPath()).callSites()).extracting(c -> c.count()).contains(5L);
+    }
+}
