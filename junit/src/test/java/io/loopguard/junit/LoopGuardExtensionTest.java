@@ -3,6 +3,7 @@ package io.loopguard.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -89,6 +90,17 @@ class LoopGuardExtensionTest {
     void theDecisionWithAnInactiveAgentIsAFailureNeverAPass() {
         run(selectClass(InactiveAgentFixture.class)).assertThatEvents().haveExactly(1, event(test("clean"),
                 finishedWithFailure(message(m -> m.contains("agent is not attached")))));
+    }
+
+    @Test
+    void withLoopGuardSkipTheCheckedTestIsSkippedNotPassed() {
+        System.setProperty("loopguard.skip", "true");
+        try {
+            run(selectClass(InactiveAgentFixture.class)).assertThatEvents().haveExactly(1, event(test("clean"),
+                    abortedWithReason(message(m -> m.startsWith("loopguard.skip=true: the agent is not attached")))));
+        } finally {
+            System.clearProperty("loopguard.skip");
+        }
     }
 
     private static Events run(org.junit.platform.engine.DiscoverySelector selector) {

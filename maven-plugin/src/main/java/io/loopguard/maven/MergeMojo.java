@@ -21,10 +21,11 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Merges the data files of several modules into one {@code loopguard/1} file, for a report or check over a whole
- * multi-module build: run it in an aggregating module after the others, then point {@code report}/{@code check}'s
+ * multi-module build: run it in a module that the reactor builds after the others (one that depends on them, as for
+ * JaCoCo's report-aggregate; a parent POM is built first), then point {@code report}/{@code check}'s
  * {@code dataDirectory} at the merged file's directory.
  */
-@Mojo(name = "merge", defaultPhase = LifecyclePhase.VERIFY, aggregator = false, threadSafe = true)
+@Mojo(name = "merge", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class MergeMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)

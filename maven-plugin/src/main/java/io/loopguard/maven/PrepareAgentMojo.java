@@ -17,7 +17,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -29,8 +28,7 @@ import org.apache.maven.project.MavenProject;
  * ({@code ${argLine}} is evaluated too early) and declare an empty {@code <argLine/>} property for builds where this
  * goal is skipped.
  */
-@Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, requiresDependencyResolution = ResolutionScope.RUNTIME,
-        threadSafe = true)
+@Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class PrepareAgentMojo extends AbstractMojo {
 
     static final String AGENT_ARTIFACT = "io.loopguard:loopguard-agent";
