@@ -15,7 +15,7 @@ QUICK="${QUICK:-}"
 JDK17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
 JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME="$JDK17" PATH="$JDK17/bin:$PATH"
-out="$root/bench/${QUICK:+results-quick}${QUICK:-results}.md"
+out="$root/bench/results${QUICK:+-quick}.md"
 work="$(mktemp -d /tmp/loopguard-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 log() { echo "[bench $(( $(date +%s) - started ))s] $*" >&2; }
