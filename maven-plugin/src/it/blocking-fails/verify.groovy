@@ -7,7 +7,7 @@ assert dataFiles.size() == 1 : "one data file expected in ${dataDir}"
 // The check names the test's own line, repository-relative, in the problem-matcher form.
 def violation = log.readLines().find { it.contains('[ERROR]') && it =~ /(^|[\s\/])src\/test\/java\/it\/loopguard\/HandlerTest\.java:19: blocking sleep call java\.lang\.Thread\.sleep on vert\.x-eventloop-thread-0 \(1 call, .*\) \[loopguard\]$/ }
 assert violation != null : 'no path:line violation line in build.log'
-assert log.contains('1 blocking call sites on event-loop threads violate the loopguard rules (max-sites 0, all categories)')
+assert log.contains('1 blocking call site on event-loop threads violates the loopguard rules (max-sites 0, all categories)')
 assert log.contains('See the report at: file:')
 assert log.contains('BUILD FAILURE')
 // report and check wrote every format; SARIF paths come from the project's test source root.

@@ -81,7 +81,8 @@ public class CheckMojo extends AbstractReportMojo {
         }
         String summary = violations.isEmpty()
                 ? "loopguard checks could not read every data file (see the errors above)."
-                : violations.size() + " blocking call sites on event-loop threads violate the loopguard rules ("
+                : violations.size() + (violations.size() == 1 ? " blocking call site on event-loop threads violates"
+                : " blocking call sites on event-loop threads violate") + " the loopguard rules ("
                 + rules.describe() + (baselined > 0 ? "; " + baselined + " more are baselined" : "") + ").";
         getLog().warn(link);
         fail(summary + " " + link);

@@ -121,7 +121,7 @@ class MojoTest {
     void checkFailsWithPathLineAndReportLink() throws Exception {
         Fixtures.dataFile(data, 1, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 3));
         assertThatThrownBy(check()::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("1 blocking call sites on event-loop threads violate the loopguard rules "
+                .hasMessageStartingWith("1 blocking call site on event-loop threads violates the loopguard rules "
                         + "(max-sites 0, all categories). See the report at: file:");
         assertThat(log.lines).contains("[ERROR] src/main/java/demo/Handler.java:42: blocking sleep call "
                 + "java.lang.Thread.sleep on vert.x-eventloop-thread-0 (3 calls, 15.0 ms) [loopguard]");
@@ -181,7 +181,7 @@ class MojoTest {
         Fixtures.dataFile(data, 2, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 50, 1), // line moved
                 Fixtures.site("jdbc", "java.sql.Statement.executeQuery", "query", 60, 1));
         assertThatThrownBy(check::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("1 blocking call sites").hasMessageContaining("1 more are baselined");
+                .hasMessageContaining("1 blocking call site on").hasMessageContaining("1 more are baselined");
         assertThat(log.lines).anyMatch(l -> l.startsWith("[ERROR] src/main/java/demo/Handler.java:60: blocking jdbc call"));
 
         check.baseline = root.resolve("missing.json").toFile();
