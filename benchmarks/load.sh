@@ -47,6 +47,7 @@ measure() { # config
     wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$here/load-mix.lua" "$url" | grep '^RESULT' >>"$work/$config.results"
   done
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  cat "$work/$config.log" >>"$work/$config.all.log"
   echo "load.sh: $config done: $(tail -n "$LOAD_WINDOWS" "$work/$config.results" | tr '\n' ' ')" >&2
 }
 
@@ -75,5 +76,7 @@ echo "$table"
 if [[ -n "${LOAD_OUT:-}" ]]; then
   { echo "$table"; echo
     echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, \`/async/user?id=1\`, \`/async/file\`, \`/async/host\`, \`/health\` in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; client and server share the 2 cores. loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}")."
+    echo
+    echo "loopguard's own summary at the server's exit (what it saw on the event loop under this load): \`$(grep -h '^\[loopguard\]' "$work"/loopguard.all.log | tail -1 | sed 's/ — .*//')\`."
     echo; } >"$LOAD_OUT"
 fi
