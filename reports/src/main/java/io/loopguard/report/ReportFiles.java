@@ -1,6 +1,8 @@
 package io.loopguard.report;
 
+import io.loopguard.format.AtomicFile;
 import io.loopguard.format.DataFileWriter;
+import io.loopguard.format.TextBuffer;
 import io.loopguard.report.check.CheckResult;
 import io.loopguard.report.html.HtmlReport;
 import io.loopguard.report.junit.JUnitXmlWriter;
@@ -8,8 +10,6 @@ import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.SourcePaths;
 import io.loopguard.report.sarif.SarifWriter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,15 +28,44 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes all files and returns the path of {@value #HTML}. */
+    /**
+     * Writes all files and returns the path of {@value #HTML}. Two threads: SARIF and HTML on a second one, JSON and
+     * JUnit XML on the caller's (about equal halves of the work); all four only read the immutable merged report.
+     */
     public static Path writeAll(MergedReport report, CheckResult check, SourcePaths sources, String version,
                                 Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        DataFileWriter.writeAtomically(report.toDataFile(), outDir.resolve(JSON));
-        write(outDir.resolve(SARIF), out -> SarifWriter.write(report, check, sources, version, out));
-        write(outDir.resolve(JUNIT), out -> JUnitXmlWriter.write(report, check, sources, out));
         Path html = outDir.resolve(HTML);
-        HtmlReport.write(report, html);
+        Failure failure = new Failure();
+        Thread second = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    write(outDir.resolve(SARIF), new Content() {
+                        @Override
+                        public void writeTo(Appendable out) throws IOException {
+                            SarifWriter.write(report, check, sources, version, out);
+                        }
+                    });
+                    HtmlReport.write(report, html);
+                } catch (IOException | RuntimeException | Error e) {
+                    failure.thrown = e;
+                }
+            }
+        }, "loopguard-report-writer");
+        second.start();
+        try {
+            DataFileWriter.writeAtomically(report.toDataFile(), outDir.resolve(JSON));
+            write(outDir.resolve(JUNIT), new Content() {
+                @Override
+                public void writeTo(Appendable out) throws IOException {
+                    JUnitXmlWriter.write(report, check, sources, out);
+                }
+            });
+        } finally {
+            join(second);
+        }
+        failure.rethrow();
         return html;
     }
 
@@ -49,21 +78,49 @@ public final class ReportFiles {
     /** Something that writes a file's content. */
     @FunctionalInterface
     public interface Content {
-        void writeTo(Writer out) throws IOException;
+        void writeTo(Appendable out) throws IOException;
     }
 
-    /** Writes {@code target} through a temporary file in the same directory and a rename. */
+    /** Writes {@code target} (UTF-8) through a temporary file in the same directory and a rename. */
     public static void write(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), ".loopguard-", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                content.writeTo(out);
+        try (AtomicFile file = AtomicFile.create(target)) {
+            TextBuffer out = new TextBuffer(file.writer());
+            content.writeTo(out);
+            out.drain();
+            file.commit();
+        }
+    }
+
+    private static void join(Thread thread) throws IOException {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-            DataFileWriter.moveReplacing(temp, absolute);
-        } finally {
-            Files.deleteIfExists(temp);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the second writer thread threw, rethrown on the caller's thread. */
+    private static final class Failure {
+        volatile Throwable thrown;
+
+        void rethrow() throws IOException {
+            Throwable t = thrown;
+            if (t instanceof IOException e) {
+                throw e;
+            }
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
         }
     }
 }

@@ -134,7 +134,9 @@ public final class DataFileReader {
             List<String> values = new ArrayList<>(elements.size());
             for (int i = 0; i < elements.size(); i++) {
                 JsonNode element = elements.get(i);
-                expectKind(element, prefix + name + "[" + i + "]", JsonNode.Kind.STRING);
+                if (element.kind() != JsonNode.Kind.STRING) {
+                    expectKind(element, prefix + name + "[" + i + "]", JsonNode.Kind.STRING);
+                }
                 values.add(element.string());
             }
             return values;
@@ -149,7 +151,9 @@ public final class DataFileReader {
             if (value == null || value.kind() == JsonNode.Kind.NULL) {
                 return null; // the contract writes null; an absent optional field means the same
             }
-            expectKind(value, prefix + name, JsonNode.Kind.STRING);
+            if (value.kind() != JsonNode.Kind.STRING) { // the path is built only for the error message
+                expectKind(value, prefix + name, JsonNode.Kind.STRING);
+            }
             return value.string();
         }
 
@@ -180,7 +184,9 @@ public final class DataFileReader {
                 throw new DataFileException(source, "missing field '" + prefix + name + "' in the object",
                         node.line(), node.column());
             }
-            expectKind(value, prefix + name, kind);
+            if (value.kind() != kind) {
+                expectKind(value, prefix + name, kind);
+            }
             return value;
         }
 

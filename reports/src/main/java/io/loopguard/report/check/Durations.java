@@ -27,7 +27,7 @@ public final class Durations {
             case "ms" -> 1_000_000L;
             case "s" -> 1_000_000_000L;
             case "m", "min" -> 60_000_000_000L;
-            case "" -> number.matches("0+") ? 1L : -1L; // only 0 may omit the unit: "5" is ambiguous
+            case "" -> isZeros(number) ? 1L : -1L; // only 0 may omit the unit: "5" is ambiguous
             default -> -1L;
         };
         if (factor < 0 || number.isEmpty() || number.indexOf('.') != number.lastIndexOf('.')) {
@@ -37,22 +37,55 @@ public final class Durations {
         return Math.round(Double.parseDouble(number) * factor);
     }
 
-    /** A short human form with three significant digits: {@code 812 ns}, {@code 4.01 ms}, {@code 1.24 s}. */
+    private static boolean isZeros(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            if (number.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return !number.isEmpty();
+    }
+
+    /**
+     * A short human form with three significant digits: {@code 812 ns}, {@code 4.01 ms}, {@code 1.24 s}. Integer
+     * arithmetic, rounding half up as {@code %.2f} did: {@code String.format} loads {@code Formatter}, regex and
+     * {@code BigDecimal}, too much for a message.
+     */
     public static String format(long nanos) {
         if (nanos < 1_000) {
             return nanos + " ns";
         }
         if (nanos < 1_000_000) {
-            return significant(nanos / 1e3) + " µs";
+            return significant(nanos, 1_000L) + " µs";
         }
         if (nanos < 1_000_000_000) {
-            return significant(nanos / 1e6) + " ms";
+            return significant(nanos, 1_000_000L) + " ms";
         }
-        return significant(nanos / 1e9) + " s";
+        return significant(nanos, 1_000_000_000L) + " s";
     }
 
-    private static String significant(double value) {
-        String pattern = value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f";
-        return String.format(Locale.ROOT, pattern, value);
+    /** {@code nanos / unit} with 0, 1 or 2 decimals (three significant digits below 100), rounded half up. */
+    private static String significant(long nanos, long unit) {
+        if (nanos >= 100 * unit) {
+            return Long.toString(nanos / unit + (nanos % unit >= unit / 2 ? 1 : 0));
+        }
+        int decimals = nanos >= 10 * unit ? 1 : 2;
+        return decimal(nanos, unit, decimals);
+    }
+
+    /** {@code value / unit} (both non-negative, unit a power of ten ≥ 100) with {@code decimals} digits, half up. */
+    public static String decimal(long value, long unit, int decimals) {
+        long step = unit;
+        for (int i = 0; i < decimals; i++) {
+            step /= 10;
+        }
+        long scaled = value / step + (value % step >= step / 2 ? 1 : 0);
+        long factor = unit / step;
+        String fraction = Long.toString(scaled % factor);
+        StringBuilder sb = new StringBuilder(24).append(scaled / factor).append('.');
+        for (int i = fraction.length(); i < decimals; i++) {
+            sb.append('0');
+        }
+        return sb.append(fraction).toString();
     }
 }

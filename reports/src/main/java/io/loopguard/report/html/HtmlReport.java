@@ -1,20 +1,24 @@
 package io.loopguard.report.html;
 
-import io.loopguard.format.DataFileWriter;
+import io.loopguard.format.AtomicFile;
+import io.loopguard.format.TextBuffer;
 import io.loopguard.report.model.InputFiles;
 import io.loopguard.report.model.LoadResult;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Merger;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 /**
  * Writes {@code index.html}. Never prints anything: inside the agent stdout belongs to the application (and to
  * Surefire's fork protocol), so problems surface as exceptions or, for unreadable data files, inside the report.
+ *
+ * <p>{@link #writeIndex} runs inside the user's JVM at exit (the agent's {@code report=html}), so everything it
+ * reaches — here, in {@code io.loopguard.report.model} and in {@code io.loopguard.format} — is written for a cold
+ * JVM: no lambdas, method references or streams (each first use bootstraps {@code LambdaMetafactory}), no regular
+ * expressions or globs, no {@code String.format}, no {@code java.time.format}, no {@code Files.createTempFile}
+ * ({@code SecureRandom}). {@code ExitPathIT} checks this on the class-load log of a forked JVM.
  */
 public final class HtmlReport {
 
@@ -37,16 +41,11 @@ public final class HtmlReport {
 
     /** Writes the report for {@code report} to {@code target} atomically, creating parent directories. */
     public static void write(MergedReport report, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), ".loopguard-index-", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                render(report, Instant.now(), out);
-            }
-            DataFileWriter.moveReplacing(temp, absolute);
-        } finally {
-            Files.deleteIfExists(temp);
+        try (AtomicFile file = AtomicFile.create(target)) {
+            TextBuffer out = new TextBuffer(file.writer());
+            render(report, Instant.now(), out);
+            out.drain();
+            file.commit();
         }
     }
 

@@ -2,6 +2,7 @@ package io.loopguard.report.html;
 
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Frame;
+import io.loopguard.format.InstantText;
 import io.loopguard.format.JsonText;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Run;
@@ -36,15 +37,10 @@ final class ReportData {
 
     private void writeAll(MergedReport report, String version, Instant generatedAt, Appendable out)
             throws IOException {
-        StringBuilder sites = new StringBuilder(report.callSites().size() * 200);
-        for (CallSite site : report.callSites()) {
-            sites.append(sites.length() == 0 ? "\n" : ",\n");
-            site(site, sites);
-        }
         out.append("{\"tool\":\"loopguard\",\"version\":");
         str(out, version);
         out.append(",\"generatedAt\":");
-        str(out, generatedAt.toString());
+        instant(out, generatedAt);
         out.append(",\"droppedCalls\":").append(Long.toString(report.droppedCalls()));
         out.append(",\n\"runs\":[");
         for (int i = 0; i < report.runs().size(); i++) {
@@ -56,9 +52,9 @@ final class ReportData {
             out.append(",\"command\":");
             str(out, run.jvm().command());
             out.append(",\"startedAt\":");
-            str(out, run.jvm().startedAt().toString());
+            instant(out, run.jvm().startedAt());
             out.append(",\"endedAt\":");
-            str(out, run.jvm().endedAt().toString());
+            instant(out, run.jvm().endedAt());
             out.append(",\"callSites\":").append(Integer.toString(run.callSites()))
                     .append(",\"droppedCalls\":").append(Long.toString(run.droppedCalls())).append('}');
         }
@@ -66,37 +62,47 @@ final class ReportData {
         list(out, report.skipped());
         out.append(",\n\"registeredThreads\":");
         list(out, report.registeredThreads());
-        out.append(",\n\"frames\":[").append(frames).append("],\n\"strings\":[");
+        // Sites before the frames and strings they refer to (the page reads members by name): written straight to
+        // the output, they fill the intern tables, which are the only parts held in memory.
+        out.append(",\n\"sites\":[");
+        boolean firstSite = true;
+        for (CallSite site : report.callSites()) {
+            out.append(firstSite ? "\n" : ",\n");
+            firstSite = false;
+            site(site, out);
+        }
+        out.append("],\n\"frames\":[").append(frames).append("],\n\"strings\":[");
         for (int i = 0; i < strings.size(); i++) {
             if (i > 0) {
                 out.append(i % 20 == 0 ? ",\n" : ",");
             }
             str(out, strings.get(i));
         }
-        out.append("],\n\"sites\":[").append(sites).append("]}");
+        out.append("]}");
     }
 
-    private void site(CallSite site, StringBuilder out) throws IOException {
+    private void site(CallSite site, Appendable out) throws IOException {
         out.append('[');
         str(out, site.id());
         out.append(',');
         str(out, site.category());
-        out.append(',').append(intern(site.blockingMethod())).append(',');
+        out.append(',').append(Integer.toString(intern(site.blockingMethod()))).append(',');
         str(out, site.detail());
         out.append(",[");
         for (int i = 0; i < site.threads().size(); i++) {
-            out.append(i == 0 ? "" : ",").append(intern(site.threads().get(i)));
+            out.append(i == 0 ? "" : ",").append(Integer.toString(intern(site.threads().get(i))));
         }
-        out.append("],").append(site.count()).append(',').append(site.totalNanos()).append(',')
-                .append(site.minNanos()).append(',').append(site.maxNanos()).append(',');
-        str(out, site.firstSeen().toString());
+        out.append("],").append(Long.toString(site.count())).append(',').append(Long.toString(site.totalNanos()))
+                .append(',').append(Long.toString(site.minNanos())).append(',')
+                .append(Long.toString(site.maxNanos())).append(',');
+        instant(out, site.firstSeen());
         out.append(',');
-        str(out, site.lastSeen().toString());
+        instant(out, site.lastSeen());
         out.append(",[");
         for (int i = 0; i < site.stack().size(); i++) {
-            out.append(i == 0 ? "" : ",").append(frame(site.stack().get(i)));
+            out.append(i == 0 ? "" : ",").append(Integer.toString(frame(site.stack().get(i))));
         }
-        out.append("],").append(StackFrames.primaryFrameIndex(site)).append(']');
+        out.append("],").append(Integer.toString(StackFrames.primaryFrameIndex(site))).append(']');
     }
 
     private int frame(Frame frame) {
@@ -114,10 +120,13 @@ final class ReportData {
     }
 
     private int intern(String value) {
-        return stringIds.computeIfAbsent(value, v -> {
-            strings.add(v);
-            return strings.size() - 1;
-        });
+        Integer id = stringIds.get(value);
+        if (id == null) {
+            id = strings.size();
+            strings.add(value);
+            stringIds.put(value, id);
+        }
+        return id;
     }
 
     private static void list(Appendable out, List<String> values) throws IOException {
@@ -129,6 +138,13 @@ final class ReportData {
             str(out, values.get(i));
         }
         out.append(']');
+    }
+
+    /** A timestamp as a JSON string, as {@link Instant#toString()} writes it (without loading java.time.format). */
+    private static void instant(Appendable out, Instant value) throws IOException {
+        out.append('"');
+        InstantText.append(out, value);
+        out.append('"');
     }
 
     private static void str(Appendable out, String value) throws IOException {

@@ -2,15 +2,15 @@ package io.loopguard.report.junit;
 
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Frame;
+import io.loopguard.format.InstantText;
 import io.loopguard.report.check.CheckResult;
+import io.loopguard.report.check.Durations;
 import io.loopguard.report.check.SiteVerdict;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.SourcePaths;
 import io.loopguard.report.model.StackFrames;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 /**
  * Writes {@code TEST-loopguard.xml}. A test case per call site: {@code classname} is the first application frame's
@@ -30,7 +30,8 @@ public final class JUnitXmlWriter {
         int skipped = check.with(SiteVerdict.Status.BASELINED).size();
         int tests = check.verdicts().size();
         String time = seconds(report.totalNanos());
-        String timestamp = report.endedAt().orElse(Instant.EPOCH).truncatedTo(ChronoUnit.SECONDS).toString();
+        String timestamp = InstantText.format(Instant.ofEpochSecond(report.endedAt().orElse(Instant.EPOCH)
+                .getEpochSecond()));
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<testsuites name=\"loopguard\" tests=\"").append(Integer.toString(tests))
                 .append("\" failures=\"").append(Integer.toString(failures)).append("\" errors=\"0\" skipped=\"")
@@ -58,24 +59,36 @@ public final class JUnitXmlWriter {
         String classname = frame == null ? "loopguard." + site.category() : frame.className();
         String name = "blocking " + site.category() + " call " + site.blockingMethod()
                 + (frame == null ? "" : " at " + StackFrames.render(frame)) + " [" + site.id() + "]";
-        out.append("    <testcase classname=\"").append(Xml.escape(classname)).append("\" name=\"")
-                .append(Xml.escape(name)).append("\" time=\"").append(seconds(site.totalNanos())).append('"');
+        out.append("    <testcase classname=\"");
+        Xml.escape(out, classname);
+        out.append("\" name=\"");
+        Xml.escape(out, name);
+        out.append("\" time=\"").append(seconds(site.totalNanos())).append('"');
         if (frame != null) {
-            out.append(" file=\"").append(Xml.escape(sources.pathOf(frame))).append('"');
+            out.append(" file=\"");
+            Xml.escape(out, sources.pathOf(frame));
+            out.append('"');
             if (frame.lineNumber() > 0) {
                 out.append(" line=\"").append(Integer.toString(frame.lineNumber())).append('"');
             }
         }
         switch (verdict.status()) {
             case VIOLATION -> {
-                out.append(">\n      <failure message=\"").append(Xml.escape(verdict.reason()))
-                        .append("\" type=\"loopguard.").append(Xml.escape(site.category())).append("\">")
-                        .append(Xml.escape(stackText(site))).append("</failure>\n");
+                out.append(">\n      <failure message=\"");
+                Xml.escape(out, verdict.reason());
+                out.append("\" type=\"loopguard.");
+                Xml.escape(out, site.category());
+                out.append("\">");
+                stackText(site, out);
+                out.append("</failure>\n");
                 systemOut(out, site);
                 out.append("    </testcase>\n");
             }
-            case BASELINED -> out.append(">\n      <skipped message=\"").append(Xml.escape(verdict.reason()))
-                    .append("\"/>\n    </testcase>\n");
+            case BASELINED -> {
+                out.append(">\n      <skipped message=\"");
+                Xml.escape(out, verdict.reason());
+                out.append("\"/>\n    </testcase>\n");
+            }
             default -> {
                 out.append(">\n");
                 systemOut(out, site);
@@ -87,20 +100,41 @@ public final class JUnitXmlWriter {
     private static void systemOut(Appendable out, CallSite site) throws IOException {
         String text = "threads: " + String.join(", ", site.threads()) + "\ncount: " + site.count() + "\n"
                 + (site.detail() == null ? "" : "detail: " + site.detail() + "\n");
-        out.append("      <system-out>").append(Xml.escape(text)).append("</system-out>\n");
+        out.append("      <system-out>");
+        Xml.escape(out, text);
+        out.append("</system-out>\n");
     }
 
-    /** {@code BlockingCall: blocking jdbc call m} then {@code \tat Frame} lines, as a Java stack trace prints. */
-    static String stackText(CallSite site) {
-        StringBuilder sb = new StringBuilder("BlockingCall: blocking ").append(site.category()).append(" call ")
-                .append(site.blockingMethod());
+    /**
+     * {@code BlockingCall: blocking jdbc call m} then {@code \tat Frame} lines, as a Java stack trace prints, escaped
+     * and appended piece by piece (the whole stack: JUnit XML is not size-limited like SARIF uploads).
+     */
+    static void stackText(CallSite site, Appendable out) throws IOException {
+        out.append("BlockingCall: blocking ");
+        Xml.escape(out, site.category());
+        out.append(" call ");
+        Xml.escape(out, site.blockingMethod());
         if (site.detail() != null) {
-            sb.append(" (").append(site.detail()).append(')');
+            out.append(" (");
+            Xml.escape(out, site.detail());
+            out.append(')');
         }
         for (Frame frame : site.stack()) {
-            sb.append("\n\tat ").append(StackFrames.renderQualified(frame));
+            out.append("&#10;&#9;at ");
+            Xml.escape(out, frame.className());
+            out.append('.');
+            Xml.escape(out, frame.methodName());
+            if (frame.fileName() == null) {
+                out.append("(Unknown Source)");
+            } else {
+                out.append('(');
+                Xml.escape(out, frame.fileName());
+                if (frame.lineNumber() >= 0) {
+                    out.append(':').append(Integer.toString(frame.lineNumber()));
+                }
+                out.append(')');
+            }
         }
-        return sb.toString();
     }
 
     private static void property(Appendable out, String name, String value) throws IOException {
@@ -108,7 +142,8 @@ public final class JUnitXmlWriter {
                 .append("\"/>\n");
     }
 
+    /** Seconds with three decimals, rounded half up ({@code %.3f} without {@code Formatter}). */
     private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+        return Durations.decimal(nanos, 1_000_000_000L, 3);
     }
 }

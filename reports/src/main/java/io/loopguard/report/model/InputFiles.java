@@ -1,13 +1,16 @@
 package io.loopguard.report.model;
 
+import io.loopguard.format.DataFile;
 import io.loopguard.format.DataFileException;
 import io.loopguard.format.DataFileReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns command-line style inputs (files and directories) into read data files. A directory stands for the
@@ -18,52 +21,145 @@ public final class InputFiles {
 
     /** The glob of the agent's per-JVM data files. */
     public static final String DATA_FILE_GLOB = "loopguard-*.json";
+    private static final String PREFIX = "loopguard-";
+    private static final String SUFFIX = ".json";
 
     private InputFiles() {
     }
 
-    /** Reads every input; inputs that are missing, unreadable or invalid are reported, not thrown. */
+    /**
+     * Reads every input; inputs that are missing, unreadable or invalid are reported, not thrown. Several files are
+     * parsed on two threads (the order of the result does not depend on it); a single file, the agent's case at
+     * exit, on the caller's thread only.
+     */
     public static LoadResult load(List<Path> inputs) {
-        List<LoadResult.Loaded> files = new ArrayList<>();
-        List<DataFileException> failures = new ArrayList<>();
+        List<Object> slots = new ArrayList<>(); // per file, in input order: its Path, then its DataFile or failure
         for (Path input : inputs) {
-            List<Path> paths;
             if (Files.isDirectory(input)) {
+                List<Path> paths;
                 try {
                     paths = dataFilesIn(input);
                 } catch (IOException e) {
-                    failures.add(new DataFileException(input.toString(), "cannot list directory: " + e, null));
+                    slots.add(new DataFileException(input.toString(), "cannot list directory: " + e, null));
                     continue;
                 }
                 if (paths.isEmpty()) {
-                    failures.add(new DataFileException(input.toString(),
+                    slots.add(new DataFileException(input.toString(),
                             "no " + DATA_FILE_GLOB + " files in this directory", null));
                 }
+                slots.addAll(paths);
             } else {
-                paths = List.of(input);
+                slots.add(input);
             }
-            for (Path path : paths) {
-                try {
-                    files.add(new LoadResult.Loaded(path, DataFileReader.read(path)));
-                } catch (DataFileException e) {
-                    failures.add(e);
-                }
+        }
+        Object[] read = new Object[slots.size()];
+        Reader reader = new Reader(slots, read);
+        Thread helper = null;
+        if (slots.size() > 1) {
+            helper = new Thread(reader, "loopguard-reader");
+            helper.setDaemon(true);
+            helper.start();
+        }
+        reader.run();
+        if (helper != null) {
+            join(helper);
+        }
+        List<LoadResult.Loaded> files = new ArrayList<>();
+        List<DataFileException> failures = new ArrayList<>();
+        for (int i = 0; i < read.length; i++) {
+            Object slot = slots.get(i);
+            Object result = slot instanceof Path ? read[i] : slot;
+            if (result instanceof DataFile data) {
+                files.add(new LoadResult.Loaded((Path) slot, data));
+            } else if (result instanceof DataFileException failure) {
+                failures.add(failure);
+            } else if (result instanceof Error error) {
+                throw error;
+            } else {
+                throw (RuntimeException) result;
             }
         }
         return new LoadResult(files, failures);
     }
 
-    /** The {@code loopguard-*.json} regular files directly in {@code dir}, sorted by name. */
+    /** Reads the paths among {@code slots} into {@code results}; run by several threads, each takes the next one. */
+    private static final class Reader implements Runnable {
+        private final List<Object> slots;
+        private final Object[] results;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Reader(List<Object> slots, Object[] results) {
+            this.slots = slots;
+            this.results = results;
+        }
+
+        @Override
+        public void run() {
+            for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                if (slots.get(i) instanceof Path path) {
+                    Object result;
+                    try {
+                        result = DataFileReader.read(path);
+                    } catch (DataFileException e) {
+                        result = e;
+                    } catch (RuntimeException | Error e) { // e.g. OutOfMemoryError: rethrown by the caller
+                        result = e;
+                    }
+                    results[i] = result; // Thread.join publishes the helper's writes to the caller
+                }
+            }
+        }
+    }
+
+    private static void join(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The {@code loopguard-*.json} regular files directly in {@code dir}, sorted by name. Matched by prefix and
+     * suffix, not with a glob: a glob compiles to a regular expression, and this runs in the user's JVM at exit.
+     */
     public static List<Path> dataFilesIn(Path dir) throws IOException {
         List<Path> paths = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, DATA_FILE_GLOB)) {
-            for (Path path : stream) {
-                if (Files.isRegularFile(path)) {
+        if (dir.getFileSystem() == FileSystems.getDefault()) {
+            // java.io.File.list: a directory stream's iterator uses a lambda inside the JDK from JDK 21 on.
+            String[] names = dir.toFile().list();
+            if (names == null) {
+                throw new IOException(Files.isDirectory(dir) ? "cannot list " + dir : "not a directory: " + dir);
+            }
+            for (String name : names) {
+                Path path = dir.resolve(name);
+                if (isDataFileName(name) && Files.isRegularFile(path)) {
                     paths.add(path);
+                }
+            }
+        } else {
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                for (Path path : stream) {
+                    if (isDataFileName(path.getFileName().toString()) && Files.isRegularFile(path)) {
+                        paths.add(path);
+                    }
                 }
             }
         }
         paths.sort(null);
         return paths;
+    }
+
+    /** True for names that {@link #DATA_FILE_GLOB} matches. */
+    static boolean isDataFileName(String name) {
+        return name.length() >= PREFIX.length() + SUFFIX.length() && name.startsWith(PREFIX)
+                && name.endsWith(SUFFIX);
     }
 }

@@ -4,12 +4,15 @@ import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.JvmInfo;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * Call sites of one or many JVM runs, merged by id and ordered by blocked time (most first, then id), plus what is
@@ -31,33 +34,67 @@ public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppe
         skipped = List.copyOf(skipped);
     }
 
+    // Loops rather than streams throughout: the agent renders index.html from this in the user's JVM at exit,
+    // where the first lambda or stream costs tens of milliseconds of class loading and LambdaMetafactory.
+
     /** Number of blocking calls over all sites. */
     public long totalCalls() {
-        return callSites.stream().mapToLong(CallSite::count).sum();
+        long sum = 0;
+        for (CallSite site : callSites) {
+            sum += site.count();
+        }
+        return sum;
     }
 
     /** Blocked time over all sites. */
     public long totalNanos() {
-        return callSites.stream().mapToLong(CallSite::totalNanos).sum();
+        long sum = 0;
+        for (CallSite site : callSites) {
+            sum += site.totalNanos();
+        }
+        return sum;
     }
 
     /** Earliest JVM start, if any run was read. */
     public Optional<Instant> startedAt() {
-        return runs.stream().map(r -> r.jvm().startedAt()).min(Instant::compareTo);
+        Instant min = null;
+        for (Run run : runs) {
+            Instant t = run.jvm().startedAt();
+            min = min == null || t.isBefore(min) ? t : min;
+        }
+        return Optional.ofNullable(min);
     }
 
     /** Latest JVM end, if any run was read. */
     public Optional<Instant> endedAt() {
-        return runs.stream().map(r -> r.jvm().endedAt()).max(Instant::compareTo);
+        Instant max = null;
+        for (Run run : runs) {
+            Instant t = run.jvm().endedAt();
+            max = max == null || t.isAfter(max) ? t : max;
+        }
+        return Optional.ofNullable(max);
     }
 
-    /** Number of call sites per category id, most sites first. */
+    /** Number of call sites per category id, most sites first (then by id). */
     public Map<String, Long> sitesPerCategory() {
-        Map<String, Long> counts = callSites.stream()
-                .collect(Collectors.groupingBy(CallSite::category, Collectors.counting()));
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+        Map<String, Long> counts = new HashMap<>();
+        for (CallSite site : callSites) {
+            Long n = counts.get(site.category());
+            counts.put(site.category(), n == null ? 1L : n + 1);
+        }
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(new Comparator<Map.Entry<String, Long>>() {
+            @Override
+            public int compare(Map.Entry<String, Long> a, Map.Entry<String, Long> b) {
+                int byCount = Long.compare(b.getValue(), a.getValue());
+                return byCount != 0 ? byCount : a.getKey().compareTo(b.getKey());
+            }
+        });
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> entry : entries) {
+            sorted.put(entry.getKey(), entry.getValue());
+        }
+        return sorted;
     }
 
     /**
@@ -76,9 +113,13 @@ public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppe
         if (runs.isEmpty()) {
             return new JvmInfo(0, "", "", Instant.EPOCH, Instant.EPOCH);
         }
-        String versions = runs.stream().map(r -> r.jvm().javaVersion())
-                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().collect(Collectors.joining(", "));
-        String pids = runs.stream().map(r -> Long.toString(r.jvm().pid())).collect(Collectors.joining(" "));
+        Set<String> distinct = new LinkedHashSet<>();
+        StringBuilder pids = new StringBuilder();
+        for (Run run : runs) {
+            distinct.add(run.jvm().javaVersion());
+            pids.append(pids.length() == 0 ? "" : " ").append(run.jvm().pid());
+        }
+        String versions = String.join(", ", distinct);
         return new JvmInfo(0, versions, "merged from " + runs.size() + " JVMs (pids " + pids + ")",
                 startedAt().orElseThrow(), endedAt().orElseThrow());
     }

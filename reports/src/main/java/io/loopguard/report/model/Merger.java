@@ -18,8 +18,15 @@ import java.util.Set;
 public final class Merger {
 
     /** Most blocked time first; the id breaks ties so that reports are deterministic and diff well. */
-    public static final Comparator<CallSite> BY_BLOCKED_TIME =
-            Comparator.comparingLong(CallSite::totalNanos).reversed().thenComparing(CallSite::id);
+    public static final Comparator<CallSite> BY_BLOCKED_TIME = new Comparator<CallSite>() {
+        // A named class, not Comparator.comparingLong(...): lambdas bootstrap LambdaMetafactory, which costs tens of
+        // milliseconds in the cold JVM where the agent writes index.html at exit.
+        @Override
+        public int compare(CallSite a, CallSite b) {
+            int byTime = Long.compare(b.totalNanos(), a.totalNanos());
+            return byTime != 0 ? byTime : a.id().compareTo(b.id());
+        }
+    };
 
     private Merger() {
     }
@@ -33,7 +40,10 @@ public final class Merger {
             runs.add(new Run(file.path().toString(), data.jvm(), data.callSites().size(), data.droppedCalls()));
             files.add(data);
         }
-        List<String> skipped = loaded.failures().stream().map(DataFileException::getMessage).toList();
+        List<String> skipped = new ArrayList<>(loaded.failures().size());
+        for (DataFileException failure : loaded.failures()) {
+            skipped.add(failure.getMessage());
+        }
         return merge(runs, files, skipped);
     }
 
@@ -46,7 +56,8 @@ public final class Merger {
             dropped += file.droppedCalls();
             registered.addAll(file.registeredThreads());
             for (CallSite site : file.callSites()) {
-                sites.merge(site.id(), site, Merger::combine);
+                CallSite known = sites.get(site.id());
+                sites.put(site.id(), known == null ? site : combine(known, site));
             }
         }
         List<CallSite> sorted = new ArrayList<>(sites.values());

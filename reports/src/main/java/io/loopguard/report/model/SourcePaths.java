@@ -3,9 +3,10 @@ package io.loopguard.report.model;
 import io.loopguard.format.Frame;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps a frame ({@code demo.UserHandler}, {@code UserHandler.java}) to a source path. A stack trace only knows the
@@ -17,12 +18,16 @@ public final class SourcePaths {
 
     private final List<Path> roots;
     private final Path base;
-    private final Map<String, String> cache = new HashMap<>();
+    private final Map<String, String> cache = new ConcurrentHashMap<>(); // SARIF and JUnit XML are written in parallel
 
     /** Source roots resolved against {@code base}, which paths are made relative to. */
     public SourcePaths(List<Path> roots, Path base) {
         this.base = base.toAbsolutePath().normalize();
-        this.roots = roots.stream().map(r -> this.base.resolve(r).normalize()).toList();
+        List<Path> resolved = new ArrayList<>(roots.size());
+        for (Path root : roots) {
+            resolved.add(this.base.resolve(root).normalize());
+        }
+        this.roots = List.copyOf(resolved);
     }
 
     /** No source roots: package paths only. */
@@ -47,7 +52,12 @@ public final class SourcePaths {
             fileName = (dollar > 0 ? simple.substring(0, dollar) : simple) + ".java";
         }
         String relative = packagePath + fileName;
-        return cache.computeIfAbsent(relative, this::locate);
+        String path = cache.get(relative);
+        if (path == null) {
+            path = locate(relative);
+            cache.put(relative, path);
+        }
+        return path;
     }
 
     private String locate(String relative) {

@@ -3,6 +3,7 @@ package io.loopguard.report.sarif;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
+import io.loopguard.format.InstantText;
 import io.loopguard.report.check.CheckResult;
 import io.loopguard.report.check.Durations;
 import io.loopguard.report.check.SiteVerdict;
@@ -11,18 +12,25 @@ import io.loopguard.report.model.SourcePaths;
 import io.loopguard.report.model.StackFrames;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes SARIF 2.1.0. Levels follow the check: {@code error} for violations, {@code note} for baselined sites
  * ({@code baselineState: unchanged}), {@code warning} for the rest (tolerated or not checked), so nothing is hidden.
- * Only application frames get a physical location: JDK and library files are not in the repository.
+ * Only application frames get a physical location: JDK and library files are not in the repository. Stacks and code
+ * flows are bounded excerpts (see {@link SarifStacks}), and a run holds at most {@value #MAX_RESULTS} results.
  */
 public final class SarifWriter {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     /** The partial fingerprint name; its value is the contract's call-site id. */
     public static final String FINGERPRINT = "loopguardCallSite/v1";
+    /** Results per run: GitHub code scanning accepts at most 25 000 (and shows the first 5 000). */
+    public static final int MAX_RESULTS = 25_000;
 
     private SarifWriter() {
     }
@@ -30,6 +38,11 @@ public final class SarifWriter {
     /** Writes one SARIF run for {@code check}'s verdicts; {@code version} is the tool's semantic version. */
     public static void write(MergedReport report, CheckResult check, SourcePaths sources, String version,
                              Appendable appendable) throws IOException {
+        write(report, check, sources, version, appendable, MAX_RESULTS);
+    }
+
+    static void write(MergedReport report, CheckResult check, SourcePaths sources, String version,
+                      Appendable appendable, int maxResults) throws IOException {
         JsonOut out = new JsonOut(appendable);
         out.begin().field("$schema", SCHEMA).field("version", "2.1.0").name("runs").beginArray().begin();
         out.name("tool").begin().name("driver").begin().field("name", "loopguard").field("semanticVersion", version)
@@ -38,14 +51,45 @@ public final class SarifWriter {
             rule(out, category);
         }
         out.endArray().end().end();
-        String runId = report.endedAt().map(Instant::toString).orElse("none");
-        out.name("automationDetails").begin().field("id", "loopguard/" + runId).end();
-        out.name("invocations").beginArray().begin().name("executionSuccessful").value(true).end().endArray();
-        out.name("results").beginArray();
-        for (SiteVerdict verdict : check.verdicts()) {
-            result(out, verdict, sources, check.rules() != null);
+        Instant ended = report.endedAt().orElse(null);
+        out.name("automationDetails").begin()
+                .field("id", "loopguard/" + (ended == null ? "none" : InstantText.format(ended))).end();
+        List<SiteVerdict> verdicts = check.verdicts();
+        int omitted = Math.max(0, verdicts.size() - maxResults);
+        out.name("invocations").beginArray().begin().name("executionSuccessful").value(true);
+        if (omitted > 0) {
+            out.name("toolExecutionNotifications").beginArray().begin().field("level", "warning")
+                    .message("message", omitted + " of " + verdicts.size() + " call sites are not listed: a run "
+                            + "holds at most " + maxResults + " results (GitHub code scanning's limit). The HTML "
+                            + "report and loopguard.json list every call site.").end().endArray();
         }
-        out.endArray().end().endArray().end().finish();
+        out.end().endArray();
+        int violations = 0;
+        for (SiteVerdict verdict : verdicts) {
+            violations += verdict.status() == SiteVerdict.Status.VIOLATION ? 1 : 0;
+        }
+        // Over the limit, violations go first; the order stays the report's (most blocked time first).
+        int others = Math.max(0, maxResults - violations);
+        int written = 0;
+        Artifacts artifacts = new Artifacts();
+        out.name("results").beginArray();
+        for (SiteVerdict verdict : verdicts) {
+            boolean violation = verdict.status() == SiteVerdict.Status.VIOLATION;
+            if (written >= maxResults || (!violation && others == 0)) {
+                continue;
+            }
+            others -= violation ? 0 : 1;
+            written++;
+            result(out, verdict, sources, check.rules() != null, artifacts);
+        }
+        out.endArray();
+        // After the results, which collected them: each source file once, referenced by artifactLocation.index.
+        out.name("artifacts").beginArray();
+        for (String uri : artifacts.uris) {
+            out.begin().name("location").begin().field("uri", uri).field("uriBaseId", "%SRCROOT%").end().end();
+        }
+        out.endArray();
+        out.end().endArray().end().finish();
     }
 
     private static void rule(JsonOut out, Category category) throws IOException {
@@ -60,8 +104,8 @@ public final class SarifWriter {
         out.end();
     }
 
-    private static void result(JsonOut out, SiteVerdict verdict, SourcePaths sources, boolean checked)
-            throws IOException {
+    private static void result(JsonOut out, SiteVerdict verdict, SourcePaths sources, boolean checked,
+                               Artifacts artifacts) throws IOException {
         CallSite site = verdict.site();
         Category category = Category.fromId(site.category());
         int primary = StackFrames.primaryFrameIndex(site);
@@ -69,7 +113,7 @@ public final class SarifWriter {
                 .field("level", level(verdict.status())).message("message", message(site));
         out.name("locations").beginArray();
         if (primary >= 0) {
-            location(out, site.stack().get(primary), sources, true, true);
+            location(out, site.stack().get(primary), sources, artifacts, true, true);
         }
         out.endArray();
         out.name("partialFingerprints").begin().field(FINGERPRINT, site.id()).end();
@@ -79,12 +123,27 @@ public final class SarifWriter {
         } else if (checked && verdict.status() == SiteVerdict.Status.VIOLATION) {
             out.field("baselineState", "new");
         }
-        codeFlow(out, site, sources);
-        out.name("stacks").beginArray().begin().message("message", "blocking " + site.category() + " call "
-                + site.blockingMethod()).name("frames").beginArray();
-        for (Frame frame : site.stack()) {
+        List<Frame> stack = site.stack();
+        out.name("codeFlows").beginArray().begin().name("threadFlows").beginArray().begin()
+                .field("id", site.threads().isEmpty() ? "unknown" : site.threads().get(0)).name("locations").beginArray();
+        for (int i : SarifStacks.codeFlow(stack)) {
+            Frame frame = stack.get(i);
             out.begin().name("location");
-            location(out, frame, sources, StackFrames.isApplication(frame), false);
+            location(out, frame, sources, artifacts, StackFrames.isApplication(frame), false);
+            out.end();
+        }
+        out.endArray().end().endArray().end().endArray();
+        int[] frames = SarifStacks.stackFrames(stack);
+        String text = "blocking " + site.category() + " call " + site.blockingMethod();
+        if (frames.length < stack.size()) {
+            text += " (" + frames.length + " of " + stack.size() + " frames; " + leftOut(stack, frames)
+                    + ". index.html and loopguard.json have the whole stack)";
+        }
+        out.name("stacks").beginArray().begin().message("message", text).name("frames").beginArray();
+        for (int i : frames) {
+            Frame frame = stack.get(i);
+            out.begin().name("location");
+            location(out, frame, sources, artifacts, StackFrames.isApplication(frame), false);
             out.end();
         }
         out.endArray().end().endArray();
@@ -97,38 +156,55 @@ public final class SarifWriter {
             out.value(thread);
         }
         out.endArray().field("count", site.count()).field("totalNanos", site.totalNanos())
-                .field("maxNanos", site.maxNanos()).field("verdict", verdict.status().name().toLowerCase())
+                .field("maxNanos", site.maxNanos()).field("verdict", verdict.status().name().toLowerCase(Locale.ROOT))
                 .field("reason", verdict.reason()).end();
         out.end();
     }
 
-    /**
-     * The application frames from the outermost caller down to the blocking call (stack[0]): the navigable path GitHub
-     * renders, kept short because SARIF uploads are limited (10 MB gzipped).
-     */
-    private static void codeFlow(JsonOut out, CallSite site, SourcePaths sources) throws IOException {
-        out.name("codeFlows").beginArray().begin().name("threadFlows").beginArray().begin()
-                .field("id", site.threads().isEmpty() ? "unknown" : site.threads().get(0)).name("locations").beginArray();
-        List<Frame> stack = site.stack();
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            Frame frame = stack.get(i);
-            if (i > 0 && !StackFrames.isApplication(frame)) {
-                continue; // the flow walks the user's code down to the blocking call; stacks has every frame
+    /** {@code left out: 19 JDK, 20 library, 1 application frames}: what {@link SarifStacks} did not keep. */
+    private static String leftOut(List<Frame> stack, int[] kept) {
+        int jdk = 0;
+        int application = 0;
+        int library = 0;
+        for (int i = 1, next = 1; i < stack.size(); i++) { // kept[0] is always 0
+            if (next < kept.length && kept[next] == i) {
+                next++;
+            } else if (stack.get(i).isJdk()) {
+                jdk++;
+            } else if (StackFrames.isApplication(stack.get(i))) {
+                application++;
+            } else {
+                library++;
             }
-            out.begin().name("location");
-            location(out, frame, sources, StackFrames.isApplication(frame), false);
-            out.end();
         }
-        out.endArray().end().endArray().end().endArray();
+        StringBuilder text = new StringBuilder("left out:");
+        String separator = " ";
+        if (jdk > 0) {
+            text.append(separator).append(jdk).append(" JDK");
+            separator = ", ";
+        }
+        if (library > 0) {
+            text.append(separator).append(library).append(" library");
+            separator = ", ";
+        }
+        if (application > 0) {
+            text.append(separator).append(application).append(" application");
+        }
+        return text.append(" frames").toString();
     }
 
-    /** Logical locations only on the result's own location: in the stacks the message names the frame already. */
-    private static void location(JsonOut out, Frame frame, SourcePaths sources, boolean physical, boolean logical)
-            throws IOException {
+    /**
+     * A location; physical only for application frames with a file (JDK and library files are not in the
+     * repository). The artifact location keeps {@code uri} next to its {@code index}: GitHub requires the uri.
+     * Logical locations only on the result's own location: in the stacks the message names the frame already.
+     */
+    private static void location(JsonOut out, Frame frame, SourcePaths sources, Artifacts artifacts,
+                                 boolean physical, boolean logical) throws IOException {
         out.begin();
         if (physical && frame.fileName() != null) {
-            out.name("physicalLocation").begin().name("artifactLocation").begin().field("uri", sources.pathOf(frame))
-                    .field("uriBaseId", "%SRCROOT%").end();
+            String uri = sources.pathOf(frame);
+            out.name("physicalLocation").begin().name("artifactLocation").begin().field("uri", uri)
+                    .field("uriBaseId", "%SRCROOT%").field("index", artifacts.indexOf(uri)).end();
             if (frame.lineNumber() > 0) {
                 out.name("region").begin().field("startLine", frame.lineNumber()).end();
             }
@@ -143,6 +219,22 @@ public final class SarifWriter {
                 .field("fullyQualifiedName", frame.className() + "." + frame.methodName()).field("kind", "function")
                 .end().endArray();
         out.end();
+    }
+
+    /** {@code run.artifacts}: each source file once, in order of first use. */
+    private static final class Artifacts {
+        final List<String> uris = new ArrayList<>();
+        final Map<String, Integer> indexes = new HashMap<>();
+
+        int indexOf(String uri) {
+            Integer index = indexes.get(uri);
+            if (index == null) {
+                index = uris.size();
+                uris.add(uri);
+                indexes.put(uri, index);
+            }
+            return index;
+        }
     }
 
     private static String level(SiteVerdict.Status status) {
