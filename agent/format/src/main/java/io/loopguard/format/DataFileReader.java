@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +58,8 @@ public final class DataFileReader {
     /** Maps the JSON tree onto the records, with the JSON path of every field for error messages. */
     private static final class Binder {
         private final String source;
+        /** One instance per distinct frame: call sites of one file share most of their frames. */
+        private final Map<Frame, Frame> frames = new HashMap<>();
 
         Binder(String source) {
             this.source = source;
@@ -125,8 +128,10 @@ public final class DataFileReader {
                 JsonNode n = node.members().get("lineNumber");
                 throw new DataFileException(source, p + "lineNumber: out of range", n.line(), n.column());
             }
-            return new Frame(string(node, "className", p), string(node, "methodName", p),
+            Frame frame = new Frame(string(node, "className", p), string(node, "methodName", p),
                     nullableString(node, "fileName", p), (int) line);
+            Frame known = frames.putIfAbsent(frame, frame);
+            return known != null ? known : frame;
         }
 
         private List<String> strings(JsonNode node, String name, String prefix) throws DataFileException {

@@ -14,8 +14,12 @@ public final class JsonParser {
 
     static final int MAX_DEPTH = 256;
 
+    private static final int SHARED_SLOTS = 4096;
+    private static final int MAX_SHARED_LENGTH = 256;
+
     private final String text;
     private final String source;
+    private final String[] shared = new String[SHARED_SLOTS];
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -145,16 +149,18 @@ public final class JsonParser {
         pos++; // opening quote
         StringBuilder sb = null;
         int start = pos;
+        int hash = 0;
         while (true) {
             if (pos >= text.length()) {
                 throw error("unexpected end of input inside a string (truncated file?)");
             }
             char ch = text.charAt(pos);
             if (ch == '"') {
-                String s = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
+                String s = sb == null ? shared(start, pos, hash) : sb.append(text, start, pos).toString();
                 pos++;
                 return s;
             }
+            hash = 31 * hash + ch;
             if (ch < 0x20) {
                 throw error("unescaped control character U+" + hex4(ch) + " in a string");
             }
@@ -169,6 +175,26 @@ public final class JsonParser {
                 pos++;
             }
         }
+    }
+
+    /**
+     * {@code text.substring(start, end)}, the same instance as last time for a repeated string: member names and
+     * stack frames repeat thousands of times in a data file, and one copy of each keeps the parsed file small (less
+     * garbage-collection work while reports read tens of megabytes). A slot per hash, overwritten on collision.
+     */
+    private String shared(int start, int end, int hash) {
+        int length = end - start;
+        if (length > MAX_SHARED_LENGTH) {
+            return text.substring(start, end);
+        }
+        int slot = (hash ^ (hash >>> 16)) & (SHARED_SLOTS - 1);
+        String known = shared[slot];
+        if (known != null && known.length() == length && text.regionMatches(start, known, 0, length)) {
+            return known;
+        }
+        String s = text.substring(start, end);
+        shared[slot] = s;
+        return s;
     }
 
     private char escape() throws DataFileException {
