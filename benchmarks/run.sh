@@ -34,7 +34,7 @@ BLOCKHOUND_JAR="$here/target/blockhound-agent.jar"
 if [[ -n "$QUICK" ]]; then
   runs=2; storm_calls=400000; export LOAD_WARMUP=2 LOAD_SECONDS=2 LOAD_WINDOWS=1; jmh=quick; report_rounds=1
 else
-  runs=11; storm_calls=10000000; export LOAD_WARMUP=5 LOAD_SECONDS=5 LOAD_WINDOWS=3; jmh=full; report_rounds=4
+  runs=11; storm_calls=10000000; export LOAD_WARMUP=5 LOAD_SECONDS=5 LOAD_WINDOWS=3 LOAD_PASSES=2; jmh=full; report_rounds=4
 fi
 
 log "1. start-up ($runs runs × 4 configurations × 2 JDKs)"
