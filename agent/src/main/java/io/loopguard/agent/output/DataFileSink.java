@@ -19,16 +19,31 @@ import io.loopguard.format.JvmInfo;
  * middle, only ever sees a complete file). Called by the agent's thread and the shutdown hook, never concurrently.
  */
 final class DataFileSink {
-    private final Path file;
+    private final Path directory;
+    private Path file;
     private Recorder recorder;
     private RuntimeBridge runtime;
-    private final long pid = ProcessHandle.current().pid();
-    private Instant startedAt;
+    private long pid;
+    /** When the agent started, a few milliseconds after the JVM (no ProcessHandle, see currentPid). */
+    private final long startedAtMillis = System.currentTimeMillis();
     private final String command = System.getProperty("sun.java.command", "");
     private final Set<String> registeredThreads = new LinkedHashSet<>();
 
     DataFileSink(Path directory) {
-        this.file = directory.resolve("loopguard-" + pid + ".json");
+        this.directory = directory; // the file name needs the pid, looked up lazily: see pid()
+    }
+
+    /**
+     * This JVM's pid. {@code ProcessHandle.current()} initialises {@code ProcessHandleImpl}, whose static
+     * initialiser bootstraps lambdas on JDK 17 (tens of milliseconds); on Linux {@code /proc/self} names the pid for
+     * the price of one {@code readlink}, so neither start-up nor a short JVM's exit pays for it.
+     */
+    private static long currentPid() {
+        try {
+            return Long.parseLong(java.nio.file.Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (Exception | LinkageError e) {
+            return ProcessHandle.current().pid();
+        }
     }
 
     synchronized void attach(Recorder recorder, RuntimeBridge runtime) {
@@ -36,14 +51,20 @@ final class DataFileSink {
         this.runtime = runtime;
     }
 
-    Path file() {
+    synchronized Path file() {
+        if (file == null) {
+            pid = currentPid();
+            file = directory.resolve("loopguard-" + pid + ".json");
+        }
         return file;
     }
 
+    private long pidOf() {
+        file();
+        return pid;
+    }
+
     synchronized DataFile write() throws IOException {
-        if (startedAt == null) { // read lazily: /proc is not worth reading during start-up
-            startedAt = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-        }
         if (runtime != null) {
             for (Thread thread : runtime.registeredThreads()) {
                 registeredThreads.add(thread.getName());
@@ -51,9 +72,9 @@ final class DataFileSink {
         }
         List<CallSite> sites = recorder == null ? List.of() : recorder.callSites();
         DataFile data = new DataFile(DataFile.FORMAT,
-                new JvmInfo(pid, System.getProperty("java.version"), command, startedAt, Instant.now()),
+                new JvmInfo(pidOf(), System.getProperty("java.version"), command, Instant.ofEpochMilli(startedAtMillis), Instant.now()),
                 sites, recorder == null ? 0 : recorder.droppedCalls(), List.copyOf(registeredThreads));
-        DataFileWriter.writeAtomically(data, file);
+        DataFileWriter.writeAtomically(data, file());
         return data;
     }
 }
