@@ -21,7 +21,8 @@ import io.loopguard.format.Frame;
  */
 final class StackCapture {
     static final int MAX_FRAMES = 128;
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    /** Class references let the per-call key use class identity: names are only read for a new call site. */
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     /** A named function, not a lambda: the first lambda on an event loop would bootstrap LambdaMetafactory there. */
     private static final Function<Stream<StackFrame>, StackFrame[]> COLLECT = new Function<>() {
         @Override
@@ -51,18 +52,21 @@ final class StackCapture {
 
     /** The runtime and the recorder: the only agent code that is ever on the stack of a recorded call. */
     static boolean isAgentFrame(StackFrame frame) {
-        String name = frame.getClassName();
+        String name = frame.getDeclaringClass().getName(); // cached by Class, unlike StackFrame.getClassName on 17
         return name.startsWith("java.lang.$LoopGuard") || name.startsWith(RECORDER_PACKAGE);
     }
 
     private static final String RECORDER_PACKAGE = StackCapture.class.getPackageName() + ".";
 
-    /** A 64-bit key of the site and the exact frames (class, method, bytecode index). */
+    /**
+     * A 64-bit key of the site and the exact frames: declaring class (by identity) and bytecode index. Only valid
+     * inside this JVM — the contract's id is computed from names by {@code CallSiteId} — but it needs no name lookup,
+     * which on JDK 17 is a call into the VM per frame and dominated the cost of a repeated call site.
+     */
     static long key(int site, StackFrame[] frames) {
         long h = 0x9E3779B97F4A7C15L ^ site;
         for (StackFrame frame : frames) {
-            h = h * 31 + frame.getClassName().hashCode();
-            h = h * 31 + frame.getMethodName().hashCode();
+            h = h * 31 + System.identityHashCode(frame.getDeclaringClass());
             h = h * 31 + frame.getByteCodeIndex();
         }
         h ^= h >>> 33;
