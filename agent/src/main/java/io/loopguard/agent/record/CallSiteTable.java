@@ -1,6 +1,6 @@
 package io.loopguard.agent.record;
 
-import java.lang.StackWalker.StackFrame;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ final class CallSiteTable {
     }
 
     /** The aggregate for this call, created on first sight; null when dropped. Allowed sites are returned too. */
-    CallSiteAggregate lookup(Site site, Object context, StackFrame[] frames) {
+    CallSiteAggregate lookup(Site site, Object context, StackTraceElement[] frames) {
         Long key = StackCapture.key(site.site(), frames);
         CallSiteAggregate aggregate = sites.get(key);
         if (aggregate != null) {

@@ -1,6 +1,6 @@
 package io.loopguard.agent.record;
 
-import java.lang.StackWalker.StackFrame;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +61,7 @@ public final class Recorder {
         if (site == null || (isConditional(siteNumber) && !WouldBlock.test(site.blockingMethod(), context))) {
             return null;
         }
-        StackFrame[] frames = StackCapture.capture();
+        StackTraceElement[] frames = StackCapture.capture();
         if (calledByJdk(site, frames)) {
             return null; // throwing inside JDK machinery (an executor's exit, a PrintStream) corrupts its state
         }
@@ -84,7 +84,7 @@ public final class Recorder {
      * Whether the blocking API was called by JDK code rather than by the application or a library: only the
      * application's own call is the "public API boundary" where an error can be thrown safely.
      */
-    private static boolean calledByJdk(Site site, StackFrame[] frames) {
+    private static boolean calledByJdk(Site site, StackTraceElement[] frames) {
         int caller = 0;
         if (site.syntheticFrame() == null) { // a rewritten native's caller is the first real frame; otherwise skip the
             String api = frames.length > 0 ? frames[0].getClassName() : ""; // API's own frames (FileOutputStream.<init> → open)
