@@ -70,11 +70,13 @@ final class StackCapture {
      * {@code putLock} of a non-blocking {@code offer}). That is JDK machinery, not a blocking call of the
      * application: where such a class really blocks ({@code take}, {@code put}, {@code get}, {@code await},
      * {@code awaitTermination}, {@code invokeAll}) the catalogue weaves that method, which is then the outermost
-     * call and keeps its application caller.
+     * call and keeps its application caller. A {@code Thread.yield} called by {@code java.util.concurrent} is the
+     * same kind of thing: a spin-wait inside JDK machinery ({@code FutureTask}, {@code ConcurrentHashMap}).
      */
     static boolean isConcurrencyMachinery(Site site, List<Frame> stack) {
         Category category = site.category();
-        if (category != Category.LOCK && category != Category.FUTURE && category != Category.PARK) {
+        boolean spin = site.blockingMethod().equals("java.lang.Thread.yield"); // e.g. FutureTask's cancel-interrupt spin
+        if (category != Category.LOCK && category != Category.FUTURE && category != Category.PARK && !spin) {
             return false;
         }
         String api = stack.get(0).className();
