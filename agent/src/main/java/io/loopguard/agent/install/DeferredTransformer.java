@@ -53,9 +53,12 @@ final class DeferredTransformer implements ClassFileTransformer {
         if (className == null || loader == null || loader == platformLoader || AgentCode.isAgentClass(className, domain)) {
             return false;
         }
-        return className.startsWith("io/netty/") || className.startsWith("reactor/core/scheduler/")
-                || Prefilter.mayImplementJdbc(bytes)
-                || (rewriteNatives && Prefilter.mayCallBlockingNatives(bytes));
+        if (className.startsWith("io/netty/") || className.startsWith("reactor/core/scheduler/")) {
+            return true;
+        }
+        int candidate = Prefilter.scan(bytes);
+        return (candidate & Prefilter.MAY_IMPLEMENT_JDBC) != 0
+                || (rewriteNatives && (candidate & Prefilter.MAY_CALL_BLOCKING_NATIVES) != 0);
     }
 
     private void awaitStartup() {

@@ -64,14 +64,15 @@ final class LoopGuardTransformer implements ClassFileTransformer, Supplier<List<
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         List<MethodRule> rules = catalogue.rulesFor(className);
         boolean applicationClass = loader != null && loader != platformLoader;
+        int candidate = applicationClass ? Prefilter.scan(bytes) : 0;
         ClassReader reader = null;
-        if (rules == null && applicationClass && Prefilter.mayImplementJdbc(bytes)) {
+        if (rules == null && (candidate & Prefilter.MAY_IMPLEMENT_JDBC) != 0) {
             reader = new ClassReader(bytes);
             rules = jdbc.rulesFor(loader, reader);
         }
         // JDK 17: application and library calls to the native sleep/wait/yield, and Thread.join's own wait
         boolean rewrite = rewriteNatives
-                && ((applicationClass && Prefilter.mayCallBlockingNatives(bytes)) || className.equals("java/lang/Thread"));
+                && ((candidate & Prefilter.MAY_CALL_BLOCKING_NATIVES) != 0 || className.equals("java/lang/Thread"));
         if ((rules == null || rules.isEmpty()) && !rewrite) {
             return null;
         }
