@@ -55,10 +55,6 @@ public final class Catalogue {
         return byOwner.keySet();
     }
 
-    public SiteTable sites() {
-        return sites;
-    }
-
     // ---- the declaration DSL used by the *Instrumentation classes ------------------------------------------------
 
     /** Times {@code methods} (every overload) of {@code owner}; each reported as {@code api + "." + method}. */

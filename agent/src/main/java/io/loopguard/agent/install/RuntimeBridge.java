@@ -19,7 +19,6 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle ready;
     private final MethodHandle installSnapshot;
     private final MethodHandle register;
-    private final MethodHandle isRegistered;
     private final MethodHandle registeredThreads;
     private final MethodHandle enter;
     private final MethodHandle exit;
@@ -34,7 +33,6 @@ public final class RuntimeBridge implements Consumer<Thread> {
         ready = lookup.findStatic(hooks, "ready", MethodType.methodType(void.class));
         installSnapshot = lookup.findStatic(hooks, "installSnapshot", MethodType.methodType(void.class, MethodHandle.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
-        isRegistered = lookup.findStatic(hooks, "isRegistered", MethodType.methodType(boolean.class, Thread.class));
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
         enter = lookup.findStatic(hooks, "enter", MethodType.methodType(long.class, int.class, Object.class));
         exit = lookup.findStatic(hooks, "exit", MethodType.methodType(void.class, long.class, int.class));
@@ -88,14 +86,6 @@ public final class RuntimeBridge implements Consumer<Thread> {
             register.invokeExact(thread);
         } catch (Throwable e) {
             throw rethrow(e);
-        }
-    }
-
-    public boolean isRegistered(Thread thread) {
-        try {
-            return (boolean) isRegistered.invokeExact(thread);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
         }
     }
 

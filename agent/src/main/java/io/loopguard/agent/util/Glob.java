@@ -12,10 +12,6 @@ public final class Glob {
         return text != null && match(0, text, 0);
     }
 
-    public boolean isLiteral() {
-        return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
-    }
-
     @Override
     public String toString() {
         return pattern;
