@@ -37,22 +37,73 @@ public final class DataFileReader {
         } catch (IOException e) {
             throw new DataFileException(name, "cannot read: " + e, null);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new DataFileException(name, "not UTF-8 text (not a loopguard data file?)", null);
+        int start = 0;
+        if (!isAscii(bytes)) {
+            try { // validates: the binder below relies on valid UTF-8
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                throw new DataFileException(name, "not UTF-8 text (not a loopguard data file?)", null);
+            }
+            if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+                start = 3; // a byte-order mark, as JsonParser skips it
+            }
         }
-        return parse(text, name);
+        try {
+            return DataFileBinder.bind(bytes, start, bytes.length);
+        } catch (DataFileBinder.Fallback e) {
+            return parseTree(new String(bytes, StandardCharsets.UTF_8), name);
+        }
     }
 
     /** Parses and validates data-file JSON; {@code sourceName} is used in error messages. */
     public static DataFile parse(String json, String sourceName) throws DataFileException {
+        if (isAscii(json)) {
+            try {
+                return DataFileBinder.bind(json.getBytes(StandardCharsets.ISO_8859_1), 0, json.length());
+            } catch (DataFileBinder.Fallback e) {
+                // not the agent's usual output, or invalid: the tree parser decides and words the error
+            }
+        }
+        return parseTree(json, sourceName);
+    }
+
+    /**
+     * The general path: a JSON tree with positions, then bound to the records. Used for what the streaming
+     * {@link DataFileBinder} does not take (unknown members, timestamps with offsets, ...) and for every invalid
+     * document, so that all error messages come from here.
+     */
+    static DataFile parseTree(String json, String sourceName) throws DataFileException {
         JsonNode root = JsonParser.parse(json, sourceName);
         return new Binder(sourceName).dataFile(root);
+    }
+
+    /** True when no byte has the high bit set (ORed in blocks: the loop vectorises and stops early). */
+    private static boolean isAscii(byte[] bytes) {
+        int n = bytes.length;
+        for (int from = 0; from < n; from += 8192) {
+            int to = Math.min(n, from + 8192);
+            int bits = 0;
+            for (int i = from; i < to; i++) {
+                bits |= bytes[i];
+            }
+            if (bits < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Maps the JSON tree onto the records, with the JSON path of every field for error messages. */
