@@ -334,52 +334,45 @@ final class DataFileBinder {
         pos++;
     }
 
-    private boolean emptyObject() throws Fallback {
+    /** True (and consumed) when the container just opened is closed at once by {@code close}. */
+    private boolean empty(char close) throws Fallback {
         whitespace();
-        if (pos < end && b[pos] == '}') {
+        if (pos < end && b[pos] == close) {
             pos++;
             return true;
         }
         return false;
+    }
+
+    private boolean emptyObject() throws Fallback {
+        return empty('}');
     }
 
     private boolean emptyArray() throws Fallback {
-        whitespace();
-        if (pos < end && b[pos] == ']') {
-            pos++;
-            return true;
-        }
-        return false;
+        return empty(']');
     }
 
-    /** After a member's value: true at ',' (another member follows), false at '}'. */
+    /** After a value in a container: true at ',' (another one follows), false at {@code close}. */
+    private boolean next(char close) throws Fallback {
+        whitespace();
+        if (pos < end) {
+            byte c = b[pos++];
+            if (c == ',') {
+                return true;
+            }
+            if (c == close) {
+                return false;
+            }
+        }
+        throw FALLBACK;
+    }
+
     private boolean nextMember() throws Fallback {
-        whitespace();
-        if (pos < end) {
-            byte c = b[pos++];
-            if (c == ',') {
-                return true;
-            }
-            if (c == '}') {
-                return false;
-            }
-        }
-        throw FALLBACK;
+        return next('}');
     }
 
-    /** After an element: true at ',' (another element follows), false at ']'. */
     private boolean nextElement() throws Fallback {
-        whitespace();
-        if (pos < end) {
-            byte c = b[pos++];
-            if (c == ',') {
-                return true;
-            }
-            if (c == ']') {
-                return false;
-            }
-        }
-        throw FALLBACK;
+        return next(']');
     }
 
     /** A member name without escapes, then ':'; leaves the position at the value. */
