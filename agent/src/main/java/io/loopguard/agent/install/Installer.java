@@ -105,6 +105,11 @@ public final class Installer implements Runnable {
         boolean rewriteNatives = JdkDifferences.blockingMethodsAreNative();
         LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcInstrumentation(sites, hierarchy),
                 new ClassWeaver(hierarchy), runtime, rewriteNatives);
+        // The transformer enters and leaves an allowed scope through method handles. Their first call spins
+        // LambdaForms, which loads JDK classes (the ClassFile API on JDK 25); if that first call happened inside a
+        // transformation of one of those very classes, the loading thread would re-enter its own load
+        // (ClassCircularityError). So they are linked here, once, before any class reaches the transformer.
+        runtime.suppressEnd(runtime.suppressBegin());
         deferred.activate(transformer);
         retransformLoaded(catalogue.owners(), rewriteNatives);
         output.attach(recorder, runtime, transformer);
