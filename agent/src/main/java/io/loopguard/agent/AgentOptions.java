@@ -1,5 +1,6 @@
 package io.loopguard.agent;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.loopguard.agent.record.AllowList;
 
@@ -20,8 +19,11 @@ import io.loopguard.agent.record.AllowList;
  * <p>Syntax (contract): {@code key=value} pairs separated by {@code ,}; list values separated by {@code :}.
  * Precedence: agent argument, then {@code -Dloopguard.KEY}, then {@code LOOPGUARD_KEY}, then the default. An unknown
  * key in the agent argument or a malformed value anywhere is an {@link OptionException}: start-up must fail loudly,
- * a misconfigured CI gate must never pass silently. Unknown {@code loopguard.*} system properties are not errors:
- * build tools forward their own {@code loopguard.*} properties (e.g. {@code loopguard.skip}) to forked JVMs.
+ * a misconfigured CI gate must never pass silently. So is an unknown {@code loopguard.*} system property or
+ * {@code LOOPGUARD_*} environment variable (a typo such as {@code LOOPGUARD_FLUSH_INTERVAL} would otherwise be
+ * ignored), except the names in {@link #NOT_OPTIONS}, which other parts of loopguard use.
+ *
+ * <p>Runs on the JVM's start-up path: no regex, lambdas or {@code String.format} here.
  */
 public final class AgentOptions {
     public enum Mode { RECORD, LOG, THROW }
@@ -30,12 +32,33 @@ public final class AgentOptions {
 
     public static final List<String> KEYS = List.of("threads", "autodetect", "output", "mode", "threshold", "allow",
             "report", "enabled", "flushInterval", "maxSites");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ns|us|µs|ms|s|m)?");
+    /**
+     * {@code loopguard.*} system properties and {@code LOOPGUARD_*} environment variables that are not agent options
+     * but are used elsewhere, so a JVM running the agent may legitimately see them:
+     * <ul>
+     * <li>the Maven plugin's user properties ({@code -Dloopguard.skip} etc.): they are system properties of Maven's
+     * own JVM, which runs the agent when it is given in {@code JAVA_TOOL_OPTIONS} or {@code MAVEN_OPTS};
+     * <li>{@code loopguard.skip} is also read by the JUnit extension in the test JVM (a skipped test);
+     * <li>the build's own test properties ({@code loopguard.agent.jar}, {@code loopguard.it.*},
+     * {@code loopguard.updateGolden}), set in test JVMs that may fork agent JVMs;
+     * <li>{@code LOOPGUARD_JAR}, the agent jar's path in {@code benchmarks/*.sh}, exported to the JVMs they start.
+     * </ul>
+     * The check's own {@code loopguard.check.*} properties are accepted as a family.
+     */
+    static final List<String> NOT_OPTIONS = List.of("loopguard.skip", "loopguard.append", "loopguard.propertyName",
+            "loopguard.reportDirectory", "loopguard.repositoryRoot", "loopguard.maxBlocked", "loopguard.categories",
+            "loopguard.baseline", "loopguard.haltOnFailure", "loopguard.prune", "loopguard.mergeFile",
+            "loopguard.agent.jar", "loopguard.updateGolden", "LOOPGUARD_JAR");
+    private static final List<String> NOT_OPTION_PREFIXES = List.of("loopguard.check.", "loopguard.it.");
+    /** The longest duration that still fits in a {@code long} of nanoseconds, for the error message. */
+    private static final String MAX_DURATION = "9223372036s (292 years)";
 
     private final Map<String, String> values;
+    private final Map<String, String> sources;
 
-    private AgentOptions(Map<String, String> values) {
+    private AgentOptions(Map<String, String> values, Map<String, String> sources) {
         this.values = values;
+        this.sources = sources;
     }
 
     public static AgentOptions defaults() {
@@ -52,6 +75,7 @@ public final class AgentOptions {
     public static AgentOptions parse(String argument, UnaryOperator<String> systemProperty, UnaryOperator<String> environment) {
         Map<String, String> given = splitArgument(argument);
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         for (String key : KEYS) {
             String value = given.get(key);
             String source = "agent argument";
@@ -64,9 +88,125 @@ public final class AgentOptions {
             if (value != null) {
                 validate(key, value.trim(), source);
                 values.put(key, value.trim());
+                sources.put(key, source);
             }
         }
-        return new AgentOptions(values);
+        return new AgentOptions(values, sources);
+    }
+
+    /**
+     * {@link #parse(String, UnaryOperator, UnaryOperator)}, and also rejects every {@code loopguard.*} name among
+     * {@code systemPropertyNames} and {@code LOOPGUARD_*} name among {@code environmentNames} that is not an option
+     * (nor one of {@link #NOT_OPTIONS}), suggesting the option it was probably meant to be.
+     */
+    public static AgentOptions parse(String argument, UnaryOperator<String> systemProperty, UnaryOperator<String> environment,
+                                     Iterable<?> systemPropertyNames, Iterable<String> environmentNames) {
+        for (Object name : systemPropertyNames) {
+            if (name instanceof String && ((String) name).startsWith("loopguard.")) {
+                rejectUnknown((String) name, false);
+            }
+        }
+        for (String name : environmentNames) {
+            if (name.startsWith("LOOPGUARD_")) {
+                rejectUnknown(name, true);
+            }
+        }
+        return parse(argument, systemProperty, environment);
+    }
+
+    private static void rejectUnknown(String name, boolean environment) {
+        if (NOT_OPTIONS.contains(name)) {
+            return;
+        }
+        for (String prefix : NOT_OPTION_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return;
+            }
+        }
+        String given = name.substring(environment ? "LOOPGUARD_".length() : "loopguard.".length());
+        for (String key : KEYS) {
+            if (environment ? environmentName(key).equals(name) : key.equals(given)) {
+                return;
+            }
+        }
+        String close = closest(given);
+        String where = environment ? "environment variable " + name : "system property -D" + name;
+        String suggestion = close == null ? ""
+                : "did you mean " + (environment ? environmentName(close) : "-Dloopguard." + close) + "? ";
+        throw new OptionException("unknown option '" + given + "' in " + where + " (" + suggestion + "known options: "
+                + String.join(", ", KEYS) + ")");
+    }
+
+    /** The option {@code given} is probably a misspelling of (case, separators, up to two typos), or null. */
+    static String closest(String given) {
+        String wanted = squash(given);
+        String best = null;
+        int bestDistance = 3;
+        for (String key : KEYS) {
+            int distance = distance(wanted, squash(key));
+            if (distance < bestDistance) {
+                best = key;
+                bestDistance = distance;
+            }
+        }
+        return best != null && bestDistance <= Math.min(2, squash(best).length() / 3) ? best : null;
+    }
+
+    /** Lower case without {@code _ . -}: {@code FLUSH_INTERVAL} and {@code flushInterval} are the same word. */
+    private static String squash(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '_' && c != '.' && c != '-') {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * Makes sure {@code output} is a writable directory (creating it if missing), so a path that can never hold the
+     * data file stops start-up like any other bad option instead of losing the data at every flush. Two file-system
+     * calls when the directory exists (stat, access); {@code java.io.File}, whose classes the JVM has loaded anyway.
+     */
+    public void checkOutput() {
+        File dir = output().toFile();
+        String problem = null;
+        if (!dir.isDirectory()) {
+            if (dir.exists()) {
+                problem = dir + " exists and is not a directory";
+            } else if (!dir.mkdirs() && !dir.isDirectory()) {
+                problem = "cannot create the directory " + dir;
+            }
+        }
+        if (problem == null && !dir.canWrite()) {
+            problem = "the directory " + dir + " is not writable";
+        }
+        if (problem != null) {
+            String source = sources.get("output");
+            throw new OptionException("invalid value '" + values.getOrDefault("output", "loopguard") + "' for option 'output'"
+                    + (source == null ? " (default)" : " (" + source + ")") + ": " + problem);
+        }
     }
 
     /** {@code flushInterval} → {@code LOOPGUARD_FLUSHINTERVAL}: upper case, {@code .} and {@code -} → {@code _}. */
@@ -154,7 +294,9 @@ public final class AgentOptions {
                 throw new OptionException("empty option name in '" + pair + "': expected key=value, e.g. mode=log");
             }
             if (!KEYS.contains(key)) {
-                throw new OptionException("unknown option '" + key + "' (known options: " + String.join(", ", KEYS) + ")");
+                String close = closest(key);
+                throw new OptionException("unknown option '" + key + "' (" + (close == null ? "" : "did you mean '" + close + "'? ")
+                        + "known options: " + String.join(", ", KEYS) + ")");
             }
             if (eq < 0) {
                 throw new OptionException("option '" + key + "' has no value: expected " + key + "=VALUE");
@@ -167,23 +309,67 @@ public final class AgentOptions {
     }
 
     private static void validate(String key, String value, String source) {
-        String expected = switch (key) {
-            case "autodetect", "enabled" -> value.equals("true") || value.equals("false") ? null : "true or false";
-            case "mode" -> List.of("record", "log", "throw").contains(value) ? null : "record, log or throw";
-            case "report" -> value.equals("html") || value.equals("none") ? null : "html or none";
-            case "threshold" -> DURATION.matcher(value).matches() && (value.equals("0") || !value.chars().allMatch(Character::isDigit))
-                    ? null : "a duration like 0, 500us, 5ms or 1s";
-            case "flushInterval" -> DURATION.matcher(value).matches() && !value.chars().allMatch(Character::isDigit)
-                    && nanos(value) >= 10_000_000L ? null : "a duration of at least 10ms, like 500ms or 5s";
-            case "maxSites" -> value.matches("\\d{1,9}") && Integer.parseInt(value) > 0 ? null : "a positive number";
-            case "output" -> value.isEmpty() ? "a directory" : null;
-            case "threads" -> splitList(value).stream().anyMatch(String::isEmpty) ? "thread-name globs separated by ':'" : null;
+        String problem = switch (key) {
+            case "autodetect", "enabled" -> value.equals("true") || value.equals("false") ? null : "expected true or false";
+            case "mode" -> value.equals("record") || value.equals("log") || value.equals("throw") ? null
+                    : "expected record, log or throw";
+            case "report" -> value.equals("html") || value.equals("none") ? null : "expected html or none";
+            case "threshold" -> durationProblem(value, true, 0L, "a duration like 0, 500us, 5ms or 1s");
+            case "flushInterval" -> durationProblem(value, false, 10_000_000L, "a duration of at least 10ms, like 500ms or 5s");
+            case "maxSites" -> maxSitesProblem(value);
+            case "output" -> value.isEmpty() ? "expected a directory" : null;
+            case "threads" -> hasEmptyItem(value) ? "expected thread-name globs separated by ':'" : null;
             case "allow" -> allowProblem(value);
             default -> null;
         };
-        if (expected != null) {
-            throw new OptionException("invalid value '" + value + "' for option '" + key + "' (" + source + "): expected " + expected);
+        if (problem != null) {
+            throw new OptionException("invalid value '" + value + "' for option '" + key + "' (" + source + "): " + problem);
         }
+    }
+
+    /**
+     * Null if {@code value} is a duration of at least {@code min} nanoseconds that fits in a {@code long} of
+     * nanoseconds; a bare number is allowed only for {@code 0} (where {@code zeroAllowed}).
+     */
+    private static String durationProblem(String value, boolean zeroAllowed, long min, String expected) {
+        long nanos = nanosOrNegative(value);
+        if (nanos == -2L) {
+            return "expected " + expected + ", at most " + MAX_DURATION;
+        }
+        boolean bareNumber = value.length() > 0 && digits(value) == value.length();
+        if (nanos < 0 || nanos < min || (bareNumber && !(zeroAllowed && nanos == 0))) {
+            return "expected " + expected;
+        }
+        return null;
+    }
+
+    private static String maxSitesProblem(String value) {
+        int n = digits(value);
+        if (n == 0 || n != value.length()) {
+            return "expected a positive number";
+        }
+        if (n > 9) {
+            return "expected a positive number up to 999999999";
+        }
+        return Integer.parseInt(value) > 0 ? null : "expected a positive number";
+    }
+
+    /** How many ASCII digits {@code text} starts with. */
+    private static int digits(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean hasEmptyItem(String value) {
+        for (String item : splitList(value)) {
+            if (item.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> splitList(String value) {
@@ -192,7 +378,8 @@ public final class AgentOptions {
 
     private static String allowProblem(String value) {
         for (String pattern : splitList(value)) {
-            String problem = pattern.isEmpty() ? "frame patterns separated by ':'" : AllowList.problem(pattern.trim());
+            // AllowList.problem says "expected ..." itself
+            String problem = pattern.isEmpty() ? "expected frame patterns separated by ':'" : AllowList.problem(pattern.trim());
             if (problem != null) {
                 return problem + " (in '" + pattern + "')";
             }
@@ -201,18 +388,41 @@ public final class AgentOptions {
     }
 
     static long nanos(String duration) {
-        Matcher m = DURATION.matcher(duration);
-        if (!m.matches()) {
+        long nanos = nanosOrNegative(duration);
+        if (nanos < 0) {
             throw new IllegalArgumentException(duration);
         }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ns" : m.group(2);
-        return switch (unit) {
-            case "ns" -> amount;
-            case "us", "µs" -> amount * 1_000L;
-            case "ms" -> amount * 1_000_000L;
-            case "s" -> amount * 1_000_000_000L;
-            default -> amount * 60_000_000_000L;
-        };
+        return nanos;
+    }
+
+    /**
+     * {@code 123}, {@code 123ns}, {@code us}/{@code µs}, {@code ms}, {@code s} or {@code m} in nanoseconds; -1 if
+     * malformed, -2 if it does not fit in a {@code long} (a threshold that overflowed would record every call).
+     */
+    private static long nanosOrNegative(String duration) {
+        int n = digits(duration);
+        if (n == 0) {
+            return -1L;
+        }
+        long multiplier;
+        switch (duration.substring(n)) {
+            case "", "ns" -> multiplier = 1L;
+            case "us", "µs" -> multiplier = 1_000L;
+            case "ms" -> multiplier = 1_000_000L;
+            case "s" -> multiplier = 1_000_000_000L;
+            case "m" -> multiplier = 60_000_000_000L;
+            default -> {
+                return -1L;
+            }
+        }
+        long amount = 0;
+        for (int i = 0; i < n; i++) {
+            int digit = duration.charAt(i) - '0';
+            if (amount > (Long.MAX_VALUE - digit) / 10) {
+                return -2L;
+            }
+            amount = amount * 10 + digit;
+        }
+        return amount > Long.MAX_VALUE / multiplier ? -2L : amount * multiplier;
     }
 }

@@ -3,11 +3,14 @@ package io.loopguard.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AgentOptionsTest {
     private static final UnaryOperator<String> NONE = key -> null;
@@ -106,5 +109,121 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse(argument, NONE, NONE);
         assertThat(AgentOptions.parse(options.toAgentArgument(), NONE, NONE).toAgentArgument())
                 .isEqualTo(options.toAgentArgument()).contains("mode=log").contains("threads=a-*:b");
+    }
+
+    @Test
+    void everyMalformedNumberOrDurationIsAnOptionErrorNamingTheKey() {
+        String[] bad = {
+                "threshold=99999999999999999999s", "threshold=9223372036854775s", "threshold=9223372037s",
+                "threshold=153722867281m", "threshold=-5ms", "threshold=", "threshold=5h", "threshold=5 ms",
+                "threshold=1.5s", "threshold=ms", "threshold=0x10ms", "threshold=5sec",
+                "flushInterval=99999999999999999999ms", "flushInterval=9223372036854775s", "flushInterval=",
+                "flushInterval=-1s", "flushInterval=0", "flushInterval=5", "flushInterval=9ms",
+                "maxSites=99999999999999999999", "maxSites=2147483648", "maxSites=1000000000", "maxSites=-1",
+                "maxSites=", "maxSites=1e3", "maxSites=+5",
+                "mode=", "report=", "enabled=", "autodetect=", "output=",
+        };
+        for (String argument : bad) {
+            String key = argument.substring(0, argument.indexOf('='));
+            assertThatThrownBy(() -> AgentOptions.parse(argument, NONE, NONE))
+                    .as(argument).isInstanceOf(OptionException.class)
+                    .hasMessageStartingWith("[loopguard] invalid value ").hasMessageContaining("for option '" + key + "'")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void durationOverflowIsAnErrorThatSaysTheLimit() {
+        assertThatThrownBy(() -> AgentOptions.parse("threshold=9223372036854775s", NONE, NONE))
+                .hasMessage("[loopguard] invalid value '9223372036854775s' for option 'threshold' (agent argument): "
+                        + "expected a duration like 0, 500us, 5ms or 1s, at most 9223372036s (292 years)");
+        assertThatThrownBy(() -> AgentOptions.parse(null, NONE, Map.of("LOOPGUARD_THRESHOLD", "99999999999999999999s")::get))
+                .hasMessageContaining("'threshold' (LOOPGUARD_THRESHOLD)").hasMessageContaining("at most");
+    }
+
+    @Test
+    void largestDurationsThatFitAreAccepted() {
+        assertThat(AgentOptions.parse("threshold=9223372036s", NONE, NONE).thresholdNanos()).isEqualTo(9_223_372_036_000_000_000L);
+        assertThat(AgentOptions.parse("threshold=9223372036854775807ns", NONE, NONE).thresholdNanos()).isEqualTo(Long.MAX_VALUE);
+        assertThat(AgentOptions.parse("threshold=153722867m", NONE, NONE).thresholdNanos()).isEqualTo(153_722_867L * 60_000_000_000L);
+        assertThat(AgentOptions.parse("threshold=7µs", NONE, NONE).thresholdNanos()).isEqualTo(7_000L);
+        assertThat(AgentOptions.parse("threshold=0", NONE, NONE).thresholdNanos()).isZero();
+        assertThat(AgentOptions.parse("flushInterval=10ms", NONE, NONE).flushIntervalNanos()).isEqualTo(10_000_000L);
+        assertThat(AgentOptions.parse("maxSites=999999999", NONE, NONE).maxSites()).isEqualTo(999_999_999);
+    }
+
+    @Test
+    void allowErrorsSayExpectedOnce() {
+        for (String argument : List.of("allow=#x", "allow=com.acme.Foo#", "allow=a::b", "allow=com acme")) {
+            assertThatThrownBy(() -> AgentOptions.parse(argument, NONE, NONE)).as(argument)
+                    .hasMessageContaining("for option 'allow'")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("expected expected")
+                            .containsOnlyOnce("expected"));
+        }
+        assertThatThrownBy(() -> AgentOptions.parse("allow=#x", NONE, NONE))
+                .hasMessage("[loopguard] invalid value '#x' for option 'allow' (agent argument): "
+                        + "expected pkg.Class#method, pkg.Class or pkg.* (in '#x')");
+    }
+
+    @Test
+    void unknownAgentArgumentKeySuggestsTheClosestOption() {
+        assertThatThrownBy(() -> AgentOptions.parse("treshold=5ms", NONE, NONE))
+                .hasMessageStartingWith("[loopguard] unknown option 'treshold' (did you mean 'threshold'? known options: ");
+        assertThatThrownBy(() -> AgentOptions.parse("flush_interval=1s", NONE, NONE))
+                .hasMessageContaining("did you mean 'flushInterval'?");
+        assertThatThrownBy(() -> AgentOptions.parse("bogus=1", NONE, NONE))
+                .hasMessageStartingWith("[loopguard] unknown option 'bogus' (known options: ");
+    }
+
+    @Test
+    void unknownLoopguardSystemPropertiesAndEnvironmentVariablesAreErrors() {
+        assertThatThrownBy(() -> parseWithNames(List.of("java.home", "loopguard.flushinterval"), List.of()))
+                .isInstanceOf(OptionException.class)
+                .hasMessage("[loopguard] unknown option 'flushinterval' in system property -Dloopguard.flushinterval "
+                        + "(did you mean -Dloopguard.flushInterval? known options: " + String.join(", ", AgentOptions.KEYS) + ")");
+        assertThatThrownBy(() -> parseWithNames(List.of(), List.of("PATH", "LOOPGUARD_FLUSH_INTERVAL")))
+                .hasMessage("[loopguard] unknown option 'FLUSH_INTERVAL' in environment variable LOOPGUARD_FLUSH_INTERVAL "
+                        + "(did you mean LOOPGUARD_FLUSHINTERVAL? known options: " + String.join(", ", AgentOptions.KEYS) + ")");
+        assertThatThrownBy(() -> parseWithNames(List.of("loopguard.colour"), List.of()))
+                .hasMessageStartingWith("[loopguard] unknown option 'colour' in system property -Dloopguard.colour (known options: ");
+        assertThatThrownBy(() -> parseWithNames(List.of(), List.of("LOOPGUARD_MODES")))
+                .hasMessageContaining("LOOPGUARD_MODES (did you mean LOOPGUARD_MODE?");
+    }
+
+    @Test
+    void optionsAndLoopguardNamesUsedElsewhereAreAccepted() {
+        List<String> properties = new java.util.ArrayList<>();
+        for (String key : AgentOptions.KEYS) {
+            properties.add("loopguard." + key);
+        }
+        properties.addAll(List.of("loopguard.skip", "loopguard.append", "loopguard.haltOnFailure", "loopguard.check.maxSites",
+                "loopguard.it.javaHome", "loopguard.agent.jar", "loopguard.baseline", "loopguard.prune"));
+        List<String> environment = new java.util.ArrayList<>();
+        for (String key : AgentOptions.KEYS) {
+            environment.add(AgentOptions.environmentName(key));
+        }
+        environment.add("LOOPGUARD_JAR");
+        assertThat(parseWithNames(properties, environment).enabled()).isTrue();
+    }
+
+    private static AgentOptions parseWithNames(List<String> properties, List<String> environment) {
+        return AgentOptions.parse(null, NONE, NONE, properties, environment);
+    }
+
+    @Test
+    void outputMustBeAWritableDirectory(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        for (String output : List.of(file.toString(), file.resolve("sub").toString(), "/dev/null", "/proc/x")) {
+            AgentOptions options = AgentOptions.parse("output=" + output, NONE, NONE);
+            assertThatThrownBy(options::checkOutput).as(output).isInstanceOf(OptionException.class)
+                    .hasMessageStartingWith("[loopguard] invalid value '" + output + "' for option 'output' (agent argument): ")
+                    .hasMessageContaining(output);
+        }
+        assertThatThrownBy(AgentOptions.parse(null, Map.of("loopguard.output", "/dev/null")::get, NONE)::checkOutput)
+                .hasMessage("[loopguard] invalid value '/dev/null' for option 'output' (-Dloopguard.output): "
+                        + "/dev/null exists and is not a directory");
+        Path missing = tmp.resolve("new/deeper");
+        AgentOptions.parse("output=" + missing, NONE, NONE).checkOutput();
+        assertThat(missing).as("created if missing").isDirectory();
     }
 }
