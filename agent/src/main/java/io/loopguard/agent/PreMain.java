@@ -41,10 +41,34 @@ public final class PreMain {
         }
     }
 
+    /**
+     * Whether an earlier {@code -javaagent} copy of loopguard (another jar, or the same jar twice) already started in
+     * this JVM: the runtime it defines inside {@code java.base} exists. Only the JVM itself can see that class, so
+     * unlike a system property it never leaks into child JVMs. Two copies would weave twice, print two summaries and
+     * write the same data file.
+     */
+    private static boolean anotherCopyActive() {
+        try {
+            Class.forName(io.loopguard.agent.weave.HookNames.HOOKS.replace('/', '.'), false, null);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static void start(String argument, Instrumentation inst) {
+        if (anotherCopyActive()) {
+            Stderr.line("another copy of the agent is already active in this JVM; this one ("
+                    + PreMain.class.getProtectionDomain().getCodeSource().getLocation() + ") stays inactive");
+            return;
+        }
         AgentOptions options;
         try {
-            options = AgentOptions.parse(argument, new SystemLookup(false), new SystemLookup(true));
+            options = AgentOptions.parse(argument, new SystemLookup(false), new SystemLookup(true),
+                    System.getProperties().keySet(), System.getenv().keySet());
+            if (options.enabled()) {
+                options.checkOutput();
+            }
         } catch (OptionException e) {
             Stderr.line(e.getMessage());
             throw e;

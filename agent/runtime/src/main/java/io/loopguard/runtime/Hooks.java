@@ -144,6 +144,16 @@ public final class Hooks {
         return ThreadRegistry.threads();
     }
 
+    /** The name of every thread registered so far, also those that ended (at most 1,000). */
+    public static String[] registeredThreadNames() {
+        return ThreadRegistry.names();
+    }
+
+    /** Registrations beyond the bound of {@link #registeredThreadNames()}. */
+    public static long unlistedRegistrations() {
+        return ThreadRegistry.unlistedRegistrations();
+    }
+
     /** The call sites recorded so far, for {@code LoopGuard.recordedCallSites()}; empty before start-up finished. */
     public static Object callSites() {
         MethodHandle handle = snapshot;

@@ -12,6 +12,16 @@ import java.util.Arrays;
  */
 final class ThreadRegistry {
     private static volatile LoopThread[] table = new LoopThread[16];
+    /** Bound on {@link #names}: a program that registers a new thread per task must not grow the agent's memory. */
+    private static final int MAX_NAMES = 1000;
+    /**
+     * The name of every thread ever registered, in order, without repeats (the table forgets a loop once it ended;
+     * the data file's {@code registeredThreads} must still list it). Guarded by the class lock.
+     */
+    private static String[] names = new String[16];
+    private static int nameCount;
+    /** Registrations whose name was not kept because {@link #names} was full (a name may be counted twice). */
+    private static long unlistedRegistrations;
 
     private ThreadRegistry() {
     }
@@ -39,7 +49,32 @@ final class ThreadRegistry {
         LoopThread[] grown = Arrays.copyOf(live, live.length + 1);
         grown[live.length] = new LoopThread(thread);
         table = build(grown);
+        remember(thread.getName());
         return true;
+    }
+
+    private static void remember(String name) {
+        for (int i = 0; i < nameCount; i++) {
+            if (names[i].equals(name)) {
+                return;
+            }
+        }
+        if (nameCount == MAX_NAMES) {
+            unlistedRegistrations++;
+            return;
+        }
+        if (nameCount == names.length) {
+            names = Arrays.copyOf(names, Math.min(MAX_NAMES, names.length * 2));
+        }
+        names[nameCount++] = name;
+    }
+
+    static synchronized String[] names() {
+        return Arrays.copyOf(names, nameCount);
+    }
+
+    static synchronized long unlistedRegistrations() {
+        return unlistedRegistrations;
     }
 
     static synchronized void unregister(Thread thread) {

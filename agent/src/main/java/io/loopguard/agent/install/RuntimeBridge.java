@@ -20,6 +20,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle installSnapshot;
     private final MethodHandle register;
     private final MethodHandle registeredThreads;
+    private final MethodHandle registeredThreadNames;
+    private final MethodHandle unlistedRegistrations;
     private final MethodHandle enter;
     private final MethodHandle exit;
     private final MethodHandle errorCount;
@@ -34,6 +36,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
         installSnapshot = lookup.findStatic(hooks, "installSnapshot", MethodType.methodType(void.class, MethodHandle.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
+        registeredThreadNames = lookup.findStatic(hooks, "registeredThreadNames", MethodType.methodType(String[].class));
+        unlistedRegistrations = lookup.findStatic(hooks, "unlistedRegistrations", MethodType.methodType(long.class));
         enter = lookup.findStatic(hooks, "enter", MethodType.methodType(long.class, int.class, Object.class));
         exit = lookup.findStatic(hooks, "exit", MethodType.methodType(void.class, long.class, int.class));
         errorCount = lookup.findStatic(hooks, "errorCount", MethodType.methodType(long.class));
@@ -92,6 +96,24 @@ public final class RuntimeBridge implements Consumer<Thread> {
     public Thread[] registeredThreads() {
         try {
             return (Thread[]) registeredThreads.invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every thread name registered so far, also of threads that ended (bounded). */
+    public String[] registeredThreadNames() {
+        try {
+            return (String[]) registeredThreadNames.invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Registrations whose name {@link #registeredThreadNames()} does not list (its bound was reached). */
+    public long unlistedRegistrations() {
+        try {
+            return (long) unlistedRegistrations.invokeExact();
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,11 @@
 package io.loopguard.agent.output;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +22,8 @@ import io.loopguard.format.JvmInfo;
  * middle, only ever sees a complete file). Called by the agent's thread and the shutdown hook, never concurrently.
  */
 final class DataFileSink {
+    /** Bound on the thread names kept for {@code registeredThreads} (the runtime keeps at most as many). */
+    static final int MAX_THREAD_NAMES = 1000;
     private final Path directory;
     private Path file;
     private Recorder recorder;
@@ -28,6 +33,8 @@ final class DataFileSink {
     private final long startedAtMillis = System.currentTimeMillis();
     private final String command = System.getProperty("sun.java.command", "");
     private final Set<String> registeredThreads = new LinkedHashSet<>();
+    /** Names of live loops not added because {@link #registeredThreads} was full. */
+    private long unlistedNames;
 
     DataFileSink(Path directory) {
         this.directory = directory; // the file name needs the pid, looked up lazily: see pid()
@@ -59,21 +66,99 @@ final class DataFileSink {
         return file;
     }
 
+    private void addRegistered(String name) {
+        if (registeredThreads.size() < MAX_THREAD_NAMES || registeredThreads.contains(name)) {
+            registeredThreads.add(name);
+        } else {
+            unlistedNames++;
+        }
+    }
+
+    /**
+     * Deletes the temporary files ({@code .loopguard-<pid>.json.<writer pid>.<nanos>.tmp}, {@code .index.html.…})
+     * that a JVM killed in the middle of a write left in the output directory. Only those of writers that are no
+     * longer running: a live JVM's temporary is about to be renamed into place. Runs once on the agent's flush
+     * thread, off the start-up path (it lists the directory). Returns how many were deleted.
+     */
+    int deleteStaleTemporaries() {
+        int deleted = 0;
+        long self = pidOf();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                long writer = temporaryWriter(entry.getFileName().toString());
+                if (writer > 0 && writer != self && !running(writer) && Files.deleteIfExists(entry)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to clean up, or not now: never worth a line
+        }
+        return deleted;
+    }
+
+    /** The writer pid of an {@code AtomicFile} temporary of a loopguard file, or -1 for any other name. */
+    static long temporaryWriter(String name) {
+        if (!name.endsWith(".tmp") || !(name.startsWith(".loopguard") || name.startsWith(".index.html."))) {
+            return -1;
+        }
+        String stem = name.substring(0, name.length() - ".tmp".length());
+        int nanosDot = stem.lastIndexOf('.');
+        int pidDot = nanosDot <= 0 ? -1 : stem.lastIndexOf('.', nanosDot - 1);
+        if (pidDot <= 0 || !number(stem.substring(nanosDot + 1)) || !number(stem.substring(pidDot + 1, nanosDot))) {
+            return -1;
+        }
+        String pid = stem.substring(pidDot + 1, nanosDot);
+        return pid.length() > 18 || pid.startsWith("-") ? -1 : Long.parseLong(pid);
+    }
+
+    private static boolean number(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        if (text.length() == start) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether process {@code pid} runs (on Linux from {@code /proc}; elsewhere from {@code ProcessHandle}). */
+    private static boolean running(long pid) {
+        Path proc = Path.of("/proc");
+        if (Files.isDirectory(proc.resolve("self"))) {
+            return Files.exists(proc.resolve(Long.toString(pid)));
+        }
+        return ProcessHandle.of(pid).isPresent();
+    }
+
     private long pidOf() {
         file();
         return pid;
     }
 
     synchronized DataFile write() throws IOException {
+        List<String> threadNames = List.of();
         if (runtime != null) {
+            // every name ever registered (a loop that ended still counts), then the current names of live loops
+            // (one may have been renamed since); bounded like the runtime's list
+            for (String name : runtime.registeredThreadNames()) {
+                addRegistered(name);
+            }
             for (Thread thread : runtime.registeredThreads()) {
-                registeredThreads.add(thread.getName());
+                addRegistered(thread.getName());
+            }
+            threadNames = new ArrayList<>(registeredThreads);
+            long more = runtime.unlistedRegistrations() + unlistedNames;
+            if (more > 0) {
+                threadNames.add("(" + more + " more registered thread" + (more == 1 ? "" : "s") + " not listed)");
             }
         }
         List<CallSite> sites = recorder == null ? List.of() : recorder.callSites();
         DataFile data = new DataFile(DataFile.FORMAT,
                 new JvmInfo(pidOf(), System.getProperty("java.version"), command, Instant.ofEpochMilli(startedAtMillis), Instant.now()),
-                sites, recorder == null ? 0 : recorder.droppedCalls(), List.copyOf(registeredThreads));
+                sites, recorder == null ? 0 : recorder.droppedCalls(), threadNames);
         DataFileWriter.writeAtomically(data, file());
         return data;
     }

@@ -64,6 +64,7 @@ public final class Output implements Runnable {
     /** The flush thread's loop. */
     @Override
     public void run() {
+        sink.deleteStaleTemporaries();
         long interval = options.flushIntervalNanos();
         long next = System.nanoTime() + interval;
         while (!stopping) {
