@@ -58,8 +58,9 @@ public final class PreMain {
 
     private static void start(String argument, Instrumentation inst) {
         if (anotherCopyActive()) {
-            Stderr.line("another copy of the agent is already active in this JVM; this one ("
-                    + PreMain.class.getProtectionDomain().getCodeSource().getLocation() + ") stays inactive");
+            // Both jars are on the system class path, so this is the first jar's class: only the argument tells them apart.
+            Stderr.line("another copy of the agent is already active in this JVM; this one (-javaagent:…"
+                    + (argument == null || argument.isEmpty() ? "" : "=" + argument) + ") stays inactive");
             return;
         }
         AgentOptions options;

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loopguard.agent.it.support.AgentProcess;
 import io.loopguard.agent.it.support.RunResult;
 import io.loopguard.agent.it.targets.HelloTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +33,15 @@ class OptionErrorsIT {
                 Arguments.of("report=pdf", "report"),
                 Arguments.of("enabled=perhaps", "enabled"),
                 Arguments.of("maxSites=lots", "maxSites"),
+                Arguments.of("threshold=99999999999999999999s", "threshold"),
+                Arguments.of("threshold=9223372036854775s", "threshold"),
+                Arguments.of("threshold=-5ms", "threshold"),
+                Arguments.of("threshold=", "threshold"),
+                Arguments.of("flushInterval=99999999999999999999ms", "flushInterval"),
+                Arguments.of("maxSites=99999999999999999999", "maxSites"),
+                Arguments.of("output=/dev/null", "output"),
+                Arguments.of("output=/proc/x", "output"),
+                Arguments.of("treshold=5ms", "treshold"),
                 Arguments.of("=x", null),
                 Arguments.of("mode=record,=x", null));
     }
@@ -55,6 +67,44 @@ class OptionErrorsIT {
         RunResult run = AgentProcess.of(HelloTarget.class).name("OptionErrorEnv").env("LOOPGUARD_THRESHOLD", "fast")
                 .run();
         assertAborted(run, "threshold");
+    }
+
+    @Test
+    @DisplayName("output=<a regular file>")
+    void outputThatIsARegularFile(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        RunResult run = AgentProcess.of(HelloTarget.class).name("OptionErrorOutputFile").option("output=" + file).run();
+        assertAborted(run, "output");
+        assertThat(run.agentLines().get(0)).as("names the path").contains(file + " exists and is not a directory");
+        assertThat(file).as("left alone").hasContent("x");
+    }
+
+    @Test
+    @DisplayName("-Dloopguard.flushinterval=1s (unknown system property)")
+    void unknownSystemProperty() {
+        RunResult run = AgentProcess.of(HelloTarget.class).name("OptionErrorUnknownSys")
+                .jvmArg("-Dloopguard.flushinterval=1s").run();
+        assertAborted(run, "-Dloopguard.flushinterval");
+        assertThat(run.agentLines().get(0)).contains("did you mean -Dloopguard.flushInterval?");
+    }
+
+    @Test
+    @DisplayName("LOOPGUARD_FLUSH_INTERVAL=1s (unknown environment variable)")
+    void unknownEnvironmentVariable() {
+        RunResult run = AgentProcess.of(HelloTarget.class).name("OptionErrorUnknownEnv")
+                .env("LOOPGUARD_FLUSH_INTERVAL", "1s").run();
+        assertAborted(run, "LOOPGUARD_FLUSH_INTERVAL");
+        assertThat(run.agentLines().get(0)).contains("did you mean LOOPGUARD_FLUSHINTERVAL?");
+    }
+
+    @Test
+    @DisplayName("-Dloopguard.skip=true and LOOPGUARD_JAR are used elsewhere, not errors")
+    void loopguardNamesUsedElsewhereAreAccepted() {
+        RunResult run = AgentProcess.of(HelloTarget.class).name("OptionNamesElsewhere")
+                .jvmArg("-Dloopguard.skip=true").jvmArg("-Dloopguard.check.maxSites=3")
+                .env("LOOPGUARD_JAR", "/x/loopguard-agent.jar").run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.runDir().resolve("main-ran")).exists();
     }
 
     static void assertAborted(RunResult run, String key) {
