@@ -33,8 +33,6 @@ final class DataFileSink {
     private final long startedAtMillis = System.currentTimeMillis();
     private final String command = System.getProperty("sun.java.command", "");
     private final Set<String> registeredThreads = new LinkedHashSet<>();
-    /** Names of live loops not added because {@link #registeredThreads} was full. */
-    private long unlistedNames;
 
     DataFileSink(Path directory) {
         this.directory = directory; // the file name needs the pid, looked up lazily: see pid()
@@ -66,11 +64,10 @@ final class DataFileSink {
         return file;
     }
 
+    /** Beyond the bound, a name is left out (the runtime counts the registrations it could not list). */
     private void addRegistered(String name) {
-        if (registeredThreads.size() < MAX_THREAD_NAMES || registeredThreads.contains(name)) {
+        if (registeredThreads.size() < MAX_THREAD_NAMES) {
             registeredThreads.add(name);
-        } else {
-            unlistedNames++;
         }
     }
 
@@ -150,7 +147,7 @@ final class DataFileSink {
                 addRegistered(thread.getName());
             }
             threadNames = new ArrayList<>(registeredThreads);
-            long more = runtime.unlistedRegistrations() + unlistedNames;
+            long more = runtime.unlistedRegistrations();
             if (more > 0) {
                 threadNames.add("(" + more + " more registered thread" + (more == 1 ? "" : "s") + " not listed)");
             }
