@@ -70,4 +70,15 @@ class RobustnessIT {
         assertThat(run.data().registeredThreads()).as(run.describe())
                 .contains("ended-loop-0", "ended-loop-1", "ended-loop-2");
     }
+
+    @Test
+    void registeredThreadsIsBoundedAndCountsTheRest() {
+        RunResult run = AgentProcess.of(RobustnessTarget.class).name("ManyLoops").args("many").run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> names = run.data().registeredThreads();
+        assertThat(names).as("1,000 names and one count").hasSize(1001);
+        assertThat(names.subList(0, 3)).containsExactly("ended-loop-0", "ended-loop-1", "ended-loop-2");
+        assertThat(names.get(999)).isEqualTo("many-996");
+        assertThat(names.get(1000)).isEqualTo("(8 more registered threads not listed)");
+    }
 }
