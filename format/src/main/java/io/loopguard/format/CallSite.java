@@ -1,6 +1,8 @@
 package io.loopguard.format;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,5 +35,37 @@ public record CallSite(String id, String category, String blockingMethod, String
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
         stack = List.copyOf(Objects.requireNonNull(stack, "stack"));
+    }
+
+    /**
+     * The one order of call sites everywhere (the agent's data file, merged reports, check output): most time blocked
+     * first, the id breaking ties so that output is deterministic and diffs well. A named class, not
+     * {@code Comparator.comparingLong(...)}: a lambda would bootstrap {@code LambdaMetafactory}, tens of milliseconds
+     * in the cold JVM where the agent writes its data file and {@code index.html} at exit.
+     */
+    public static final Comparator<CallSite> MOST_BLOCKED_FIRST = new Comparator<CallSite>() {
+        @Override
+        public int compare(CallSite a, CallSite b) {
+            int byTime = Long.compare(b.totalNanos(), a.totalNanos());
+            return byTime != 0 ? byTime : a.id().compareTo(b.id());
+        }
+    };
+
+    /**
+     * Two observations of the same call site (same {@link #id}) as one: counts and times add up, min/max and
+     * first/last seen widen, thread names unite in order of appearance, the first known detail and this stack are
+     * kept. The agent merges overloads of one API seen from one stack with it, the reports merge data files with it.
+     */
+    public CallSite mergedWith(CallSite other) {
+        List<String> names = new ArrayList<>(threads);
+        for (String thread : other.threads) {
+            if (!names.contains(thread)) {
+                names.add(thread);
+            }
+        }
+        return new CallSite(id, category, blockingMethod, detail != null ? detail : other.detail, names,
+                count + other.count, totalNanos + other.totalNanos, Math.min(minNanos, other.minNanos),
+                Math.max(maxNanos, other.maxNanos), firstSeen.isBefore(other.firstSeen) ? firstSeen : other.firstSeen,
+                lastSeen.isAfter(other.lastSeen) ? lastSeen : other.lastSeen, stack);
     }
 }
