@@ -1,5 +1,6 @@
 package io.loopguard;
 
+import io.loopguard.runtime.CallSiteSnapshot;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +21,17 @@ import java.util.Map;
 public record RecordedCallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
                                long count, long totalNanos, long maxNanos, List<String> stack) {
 
+    /** One entry of the agent's snapshot, in the shape {@link CallSiteSnapshot} documents (inlined constants only). */
     static RecordedCallSite fromMap(Map<?, ?> map) {
-        return new RecordedCallSite((String) map.get("id"), (String) map.get("category"), (String) map.get("blockingMethod"),
-                (String) map.get("detail"), strings(map.get("threads")), number(map.get("count")),
-                number(map.get("totalNanos")), number(map.get("maxNanos")), strings(map.get("stack")));
+        return new RecordedCallSite(string(map.get(CallSiteSnapshot.ID)), string(map.get(CallSiteSnapshot.CATEGORY)),
+                string(map.get(CallSiteSnapshot.BLOCKING_METHOD)), string(map.get(CallSiteSnapshot.DETAIL)),
+                strings(map.get(CallSiteSnapshot.THREADS)), number(map.get(CallSiteSnapshot.COUNT)),
+                number(map.get(CallSiteSnapshot.TOTAL_NANOS)), number(map.get(CallSiteSnapshot.MAX_NANOS)),
+                strings(map.get(CallSiteSnapshot.STACK)));
+    }
+
+    private static String string(Object value) {
+        return value instanceof String ? (String) value : null;
     }
 
     private static List<String> strings(Object value) {

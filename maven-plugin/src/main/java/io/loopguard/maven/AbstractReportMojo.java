@@ -5,7 +5,7 @@ import io.loopguard.format.DataFileException;
 import io.loopguard.report.ReportFiles;
 import io.loopguard.report.check.Baseline;
 import io.loopguard.report.check.CheckResult;
-import io.loopguard.report.check.Durations;
+import io.loopguard.format.Durations;
 import io.loopguard.report.check.Rules;
 import io.loopguard.report.model.InputFiles;
 import io.loopguard.report.model.LoadResult;

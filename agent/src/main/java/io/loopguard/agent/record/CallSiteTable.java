@@ -2,7 +2,6 @@ package io.loopguard.agent.record;
 
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,6 @@ import io.loopguard.format.Frame;
  * per site), but never reported.
  */
 final class CallSiteTable {
-    private static final Comparator<CallSite> MOST_BLOCKED_FIRST = new Comparator<>() {
-        @Override
-        public int compare(CallSite a, CallSite b) {
-            return Long.compare(b.totalNanos(), a.totalNanos());
-        }
-    };
     private final Map<Long, CallSiteAggregate> sites = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final int maxSites;
@@ -77,24 +70,11 @@ final class CallSiteTable {
             if (!aggregate.allowed && aggregate.count() > 0) {
                 CallSite snapshot = aggregate.snapshot();
                 CallSite known = byId.get(aggregate.id);
-                byId.put(aggregate.id, known == null ? snapshot : merge(known, snapshot));
+                byId.put(aggregate.id, known == null ? snapshot : known.mergedWith(snapshot));
             }
         }
         List<CallSite> out = new ArrayList<>(byId.values());
-        out.sort(MOST_BLOCKED_FIRST);
+        out.sort(CallSite.MOST_BLOCKED_FIRST);
         return out;
-    }
-
-    private static CallSite merge(CallSite a, CallSite b) {
-        List<String> threads = new ArrayList<>(a.threads());
-        for (String thread : b.threads()) {
-            if (!threads.contains(thread)) {
-                threads.add(thread);
-            }
-        }
-        return new CallSite(a.id(), a.category(), a.blockingMethod(), a.detail() != null ? a.detail() : b.detail(), threads,
-                a.count() + b.count(), a.totalNanos() + b.totalNanos(), Math.min(a.minNanos(), b.minNanos()),
-                Math.max(a.maxNanos(), b.maxNanos()), a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
-                a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen(), a.stack());
     }
 }

@@ -14,6 +14,7 @@ import io.loopguard.agent.catalogue.Site;
 import io.loopguard.agent.catalogue.SiteTable;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Frame;
+import io.loopguard.runtime.CallSiteSnapshot;
 
 /**
  * The agent side of a blocking call on an event-loop thread: the runtime calls {@link #record} when the outermost
@@ -95,9 +96,7 @@ public final class Recorder {
         if (frames.length <= caller) {
             return false;
         }
-        String name = frames[caller].getClassName();
-        return name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.") || name.startsWith("javax.")
-                || name.startsWith("com.sun.");
+        return Frame.isJdkClass(frames[caller].getClassName());
     }
 
     private static boolean isConditional(int site) {
@@ -109,26 +108,26 @@ public final class Recorder {
     }
 
     /**
-     * Target of the runtime's snapshot handle, for {@code LoopGuard.recordedCallSites()}: the reported call sites as
-     * {@code List<Map<String, Object>>} — JDK types, because the API may live in another class loader.
+     * Target of the runtime's snapshot handle, for {@code LoopGuard.recordedCallSites()}: the reported call sites in
+     * the shape {@link CallSiteSnapshot} documents (JDK types, because the API may live in another class loader).
      */
     public Object snapshot() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (CallSite site : table.snapshot()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            map.put("id", site.id());
-            map.put("category", site.category());
-            map.put("blockingMethod", site.blockingMethod());
-            map.put("detail", site.detail());
-            map.put("threads", site.threads());
-            map.put("count", site.count());
-            map.put("totalNanos", site.totalNanos());
-            map.put("maxNanos", site.maxNanos());
+            map.put(CallSiteSnapshot.ID, site.id());
+            map.put(CallSiteSnapshot.CATEGORY, site.category());
+            map.put(CallSiteSnapshot.BLOCKING_METHOD, site.blockingMethod());
+            map.put(CallSiteSnapshot.DETAIL, site.detail());
+            map.put(CallSiteSnapshot.THREADS, site.threads());
+            map.put(CallSiteSnapshot.COUNT, site.count());
+            map.put(CallSiteSnapshot.TOTAL_NANOS, site.totalNanos());
+            map.put(CallSiteSnapshot.MAX_NANOS, site.maxNanos());
             List<String> stack = new ArrayList<>();
             for (Frame f : site.stack()) {
                 stack.add(new StackTraceElement(f.className(), f.methodName(), f.fileName(), f.lineNumber()).toString());
             }
-            map.put("stack", stack);
+            map.put(CallSiteSnapshot.STACK, stack);
             out.add(map);
         }
         return out;

@@ -1,6 +1,7 @@
 package io.loopguard.report.check;
 
 import io.loopguard.format.CallSite;
+import io.loopguard.format.Durations;
 import io.loopguard.report.model.MergedReport;
 import java.util.ArrayList;
 import java.util.List;

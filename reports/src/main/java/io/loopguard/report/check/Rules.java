@@ -2,6 +2,7 @@ package io.loopguard.report.check;
 
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Category;
+import io.loopguard.format.Durations;
 import java.util.Set;
 
 /**

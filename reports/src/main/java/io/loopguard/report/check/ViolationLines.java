@@ -1,6 +1,7 @@
 package io.loopguard.report.check;
 
 import io.loopguard.format.CallSite;
+import io.loopguard.format.Durations;
 import io.loopguard.format.Frame;
 import io.loopguard.report.model.SourcePaths;
 import io.loopguard.report.model.StackFrames;

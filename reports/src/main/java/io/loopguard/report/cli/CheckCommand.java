@@ -6,7 +6,7 @@ import io.loopguard.report.ReportFiles;
 import io.loopguard.report.check.Baseline;
 import io.loopguard.report.check.CheckResult;
 import io.loopguard.report.check.Checker;
-import io.loopguard.report.check.Durations;
+import io.loopguard.format.Durations;
 import io.loopguard.report.check.Rules;
 import io.loopguard.report.check.SiteVerdict;
 import io.loopguard.report.check.ViolationLines;

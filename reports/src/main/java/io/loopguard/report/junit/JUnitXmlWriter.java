@@ -4,7 +4,7 @@ import io.loopguard.format.CallSite;
 import io.loopguard.format.Frame;
 import io.loopguard.format.InstantText;
 import io.loopguard.report.check.CheckResult;
-import io.loopguard.report.check.Durations;
+import io.loopguard.format.Durations;
 import io.loopguard.report.check.SiteVerdict;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.SourcePaths;

@@ -1,5 +1,6 @@
 package io.loopguard.report.check;
 
+import io.loopguard.format.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -54,7 +54,11 @@ public record Frame(String className, String methodName, String fileName, int li
         return 31 * hash + lineNumber;
     }
 
-    static boolean isJdkClass(String className) {
+    /**
+     * The one rule for "a class of the JDK itself" (frames, callers, line-independent ids): {@code java.},
+     * {@code javax.}, {@code jdk.}, {@code sun.}, {@code com.sun.}.
+     */
+    public static boolean isJdkClass(String className) {
         return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
                 || className.startsWith("sun.") || className.startsWith("com.sun.");
     }

@@ -1,0 +1,159 @@
+package io.loopguard.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bootstrap runtime's contract with woven code, exercised directly (here as an ordinary class, not the copy the
+ * agent defines inside {@code java.base}): only registered threads are timed, nested calls count once as the
+ * outermost, conditional sites count only after a real wait, allowed scopes silence everything inside them, and no
+ * failure of the agent's hooks ever reaches the caller.
+ */
+class HooksTest {
+    static final int SITE = 7 << SiteFlags.INDEX_SHIFT;
+    static final List<Object[]> RECORDED = new ArrayList<>();
+    static Error checkerAnswer;
+    static boolean recorderFails;
+
+    @BeforeEach
+    void install() throws Exception {
+        RECORDED.clear();
+        checkerAnswer = null;
+        recorderFails = false;
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        MethodHandle recorder = lookup.findStatic(HooksTest.class, "record",
+                MethodType.methodType(void.class, Thread.class, int.class, Object.class, long.class, long.class));
+        MethodHandle checker = lookup.findStatic(HooksTest.class, "check",
+                MethodType.methodType(Error.class, Thread.class, int.class, Object.class));
+        Hooks.install(recorder, checker, null, null, false);
+        Hooks.ready();
+        Hooks.register(Thread.currentThread());
+    }
+
+    @AfterEach
+    void uninstall() {
+        Hooks.unregister(Thread.currentThread());
+        Hooks.uninstall();
+    }
+
+    static void record(Thread thread, int site, Object context, long start, long end) {
+        if (recorderFails) {
+            throw new IllegalStateException("recorder broke");
+        }
+        RECORDED.add(new Object[] {thread, site, context, start, end});
+    }
+
+    static Error check(Thread thread, int site, Object context) {
+        return checkerAnswer;
+    }
+
+    @Test
+    void anUnregisteredThreadIsNeverTimed() throws Exception {
+        Thread other = new Thread(() -> {
+            long token = Hooks.enter(SITE, null);
+            Hooks.exit(token, SITE);
+            assertThat(token).isZero();
+        });
+        other.start();
+        other.join();
+        assertThat(RECORDED).isEmpty();
+    }
+
+    @Test
+    void theOutermostCallIsRecordedOnceWithItsContextAndTimes() {
+        long outer = Hooks.enter(SITE, "ctx");
+        long inner = Hooks.enter(SITE + (1 << SiteFlags.INDEX_SHIFT), "inner");
+        assertThat(outer).isNotZero().isNotEqualTo(LoopThread.NESTED);
+        assertThat(inner).isEqualTo(LoopThread.NESTED);
+        Hooks.exit(inner, SITE + (1 << SiteFlags.INDEX_SHIFT));
+        Hooks.exit(outer, SITE);
+        assertThat(RECORDED).hasSize(1);
+        Object[] call = RECORDED.get(0);
+        assertThat(call[0]).isSameAs(Thread.currentThread());
+        assertThat(call[1]).isEqualTo(SITE);
+        assertThat(call[2]).isEqualTo("ctx");
+        assertThat((long) call[4]).isGreaterThanOrEqualTo((long) call[3]);
+    }
+
+    @Test
+    void aConditionalSiteCountsOnlyWhenSomethingInsideReallyWaited() {
+        int lock = SITE | SiteFlags.CONDITIONAL;
+        int park = (8 << SiteFlags.INDEX_SHIFT) | SiteFlags.SIGNALS_WAIT;
+        Hooks.exit(Hooks.enter(lock, null), lock);
+        assertThat(RECORDED).as("uncontended: no park inside").isEmpty();
+
+        long token = Hooks.enter(lock, null);
+        Hooks.exit(Hooks.enter(park, null), park);
+        Hooks.exit(token, lock);
+        assertThat(RECORDED).as("contended: parked inside").hasSize(1);
+    }
+
+    @Test
+    void anAllowedScopeSilencesEverythingInsideIt() {
+        int allowed = SITE | SiteFlags.SUPPRESS;
+        long scope = Hooks.enter(allowed, null);
+        long inside = Hooks.enter(SITE, null);
+        Hooks.exit(inside, SITE);
+        Hooks.exit(scope, allowed);
+        assertThat(RECORDED).isEmpty();
+        Hooks.exit(Hooks.enter(SITE, null), SITE);
+        assertThat(RECORDED).as("the scope ended: the next call counts again").hasSize(1);
+    }
+
+    @Test
+    void anIpLiteralIsNoLookupAndANonBlockingChannelNoBlockingCall() throws Exception {
+        int dns = SITE | SiteFlags.HOST_NAME;
+        assertThat(Hooks.enter(dns, "127.0.0.1")).isZero();
+        assertThat(Hooks.enter(dns, "[::1]")).isZero();
+        assertThat(Hooks.enter(dns, null)).isZero();
+        Hooks.exit(Hooks.enter(dns, "localhost"), dns);
+        assertThat(RECORDED).hasSize(1);
+
+        int channelSite = SITE | SiteFlags.BLOCKING_CHANNEL;
+        try (SocketChannel channel = SocketChannel.open()) {
+            channel.configureBlocking(false);
+            assertThat(Hooks.enter(channelSite, channel)).isZero();
+            channel.configureBlocking(true);
+            Hooks.exit(Hooks.enter(channelSite, channel), channelSite);
+        }
+        assertThat(RECORDED).hasSize(2);
+    }
+
+    @Test
+    void theCheckersErrorIsThrownBeforeTheCallAndLeavesTheThreadClean() {
+        checkerAnswer = new Error("blocking call on an event loop");
+        assertThatThrownBy(() -> Hooks.enter(SITE, null)).isSameAs(checkerAnswer);
+        checkerAnswer = null;
+        Hooks.exit(Hooks.enter(SITE, null), SITE);
+        assertThat(RECORDED).as("depth was reset: the next call is an outermost one").hasSize(1);
+    }
+
+    @Test
+    void aFailingRecorderIsCountedAndNeverReachesTheCaller() {
+        long before = Hooks.errorCount();
+        recorderFails = true;
+        Hooks.exit(Hooks.enter(SITE, null), SITE);
+        assertThat(Hooks.errorCount()).isEqualTo(before + 1);
+        assertThat(Hooks.firstError()).isNotNull();
+        recorderFails = false;
+        Hooks.exit(Hooks.enter(SITE, null), SITE);
+        assertThat(RECORDED).hasSize(1);
+    }
+
+    @Test
+    void afterUninstallNothingCallsIntoTheAgent() {
+        Hooks.uninstall();
+        Hooks.exit(Hooks.enter(SITE, null), SITE);
+        assertThat(RECORDED).isEmpty();
+    }
+}

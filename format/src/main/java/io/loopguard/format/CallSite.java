@@ -1,0 +1,71 @@
+package io.loopguard.format;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One blocking call site: a (category, blocking method, stack) and what was measured there.
+ *
+ * @param id             stable fingerprint, see {@link CallSiteId#of}
+ * @param category       a {@link Category#id()}, e.g. {@code jdbc}
+ * @param blockingMethod the public API the application called, e.g. {@code java.sql.Statement.executeQuery}
+ * @param detail         file path, {@code host:port}, host name or masked SQL; {@code null} when unknown
+ * @param threads        names of the event-loop threads the call was made on
+ * @param count          number of calls
+ * @param totalNanos     total time blocked
+ * @param minNanos       shortest call
+ * @param maxNanos       longest call
+ * @param firstSeen      first call
+ * @param lastSeen       last call
+ * @param stack          {@code stack[0]} is the outermost instrumented blocking method, then its callers, innermost
+ *                       first
+ */
+public record CallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
+                       long count, long totalNanos, long minNanos, long maxNanos,
+                       Instant firstSeen, Instant lastSeen, List<Frame> stack) {
+
+    public CallSite {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(blockingMethod, "blockingMethod");
+        threads = List.copyOf(Objects.requireNonNull(threads, "threads"));
+        Objects.requireNonNull(firstSeen, "firstSeen");
+        Objects.requireNonNull(lastSeen, "lastSeen");
+        stack = List.copyOf(Objects.requireNonNull(stack, "stack"));
+    }
+
+    /**
+     * The one order of call sites everywhere (the agent's data file, merged reports, check output): most time blocked
+     * first, the id breaking ties so that output is deterministic and diffs well. A named class, not
+     * {@code Comparator.comparingLong(...)}: a lambda would bootstrap {@code LambdaMetafactory}, tens of milliseconds
+     * in the cold JVM where the agent writes its data file and {@code index.html} at exit.
+     */
+    public static final Comparator<CallSite> MOST_BLOCKED_FIRST = new Comparator<CallSite>() {
+        @Override
+        public int compare(CallSite a, CallSite b) {
+            int byTime = Long.compare(b.totalNanos(), a.totalNanos());
+            return byTime != 0 ? byTime : a.id().compareTo(b.id());
+        }
+    };
+
+    /**
+     * Two observations of the same call site (same {@link #id}) as one: counts and times add up, min/max and
+     * first/last seen widen, thread names unite in order of appearance, the first known detail and this stack are
+     * kept. The agent merges overloads of one API seen from one stack with it, the reports merge data files with it.
+     */
+    public CallSite mergedWith(CallSite other) {
+        List<String> names = new ArrayList<>(threads);
+        for (String thread : other.threads) {
+            if (!names.contains(thread)) {
+                names.add(thread);
+            }
+        }
+        return new CallSite(id, category, blockingMethod, detail != null ? detail : other.detail, names,
+                count + other.count, totalNanos + other.totalNanos, Math.min(minNanos, other.minNanos),
+                Math.max(maxNanos, other.maxNanos), firstSeen.isBefore(other.firstSeen) ? firstSeen : other.firstSeen,
+                lastSeen.isAfter(other.lastSeen) ? lastSeen : other.lastSeen, stack);
+    }
+}
