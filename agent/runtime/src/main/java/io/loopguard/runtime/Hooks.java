@@ -37,6 +37,13 @@ public final class Hooks {
      * on a registered thread can run un-instrumented (and before it, no thread is registered, so nothing is missed).
      */
     private static final CountDownLatch READY = new CountDownLatch(1);
+    /**
+     * Opened by the first registration of an event-loop thread: the agent's JFR reader waits on it, so that a JVM
+     * that never registers a loop never starts a recording stream (about 0.4 s of work and a JFR repository).
+     */
+    private static final CountDownLatch FIRST_REGISTERED = new CountDownLatch(1);
+    /** {@code () void}: waits until events the JVM timed itself (JFR) up to now have reached the recorder. */
+    static volatile MethodHandle catchUp;
     private static volatile Throwable firstError;
 
     private Hooks() {
@@ -130,6 +137,12 @@ public final class Hooks {
     public static void register(Thread thread) {
         awaitReady();
         ThreadRegistry.register(thread);
+        FIRST_REGISTERED.countDown();
+    }
+
+    /** Blocks the calling (agent) thread until a first event-loop thread is registered. */
+    public static void awaitFirstRegistration() throws InterruptedException {
+        FIRST_REGISTERED.await();
     }
 
     public static void unregister(Thread thread) {
@@ -144,13 +157,21 @@ public final class Hooks {
         return ThreadRegistry.threads();
     }
 
-    /** The call sites recorded so far, for {@code LoopGuard.recordedCallSites()}; empty before start-up finished. */
+    /**
+     * The call sites recorded so far, for {@code LoopGuard.recordedCallSites()}; empty before start-up finished. Events
+     * the JVM timed itself (contended monitors, pinned virtual threads) arrive through JFR about a second late: they
+     * are waited for first, so that a test that just ended sees its own.
+     */
     public static Object callSites() {
         MethodHandle handle = snapshot;
         if (handle == null) {
             return null;
         }
         try {
+            MethodHandle sync = catchUp;
+            if (sync != null) {
+                sync.invokeExact();
+            }
             return (Object) handle.invokeExact();
         } catch (Throwable e) {
             failed(e);
@@ -160,6 +181,10 @@ public final class Hooks {
 
     public static void installSnapshot(MethodHandle snapshot) {
         Hooks.snapshot = snapshot;
+    }
+
+    public static void installCatchUp(MethodHandle catchUp) {
+        Hooks.catchUp = catchUp;
     }
 
     // ---- set-up and health, for the agent ------------------------------------------------------------------

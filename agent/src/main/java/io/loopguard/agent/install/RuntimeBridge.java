@@ -18,6 +18,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle uninstall;
     private final MethodHandle ready;
     private final MethodHandle installSnapshot;
+    private final MethodHandle installCatchUp;
+    private final MethodHandle awaitFirstRegistration;
     private final MethodHandle register;
     private final MethodHandle registeredThreads;
     private final MethodHandle enter;
@@ -32,6 +34,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
         uninstall = lookup.findStatic(hooks, "uninstall", MethodType.methodType(void.class));
         ready = lookup.findStatic(hooks, "ready", MethodType.methodType(void.class));
         installSnapshot = lookup.findStatic(hooks, "installSnapshot", MethodType.methodType(void.class, MethodHandle.class));
+        installCatchUp = lookup.findStatic(hooks, "installCatchUp", MethodType.methodType(void.class, MethodHandle.class));
+        awaitFirstRegistration = lookup.findStatic(hooks, "awaitFirstRegistration", MethodType.methodType(void.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
         enter = lookup.findStatic(hooks, "enter", MethodType.methodType(long.class, int.class, Object.class));
@@ -53,6 +57,26 @@ public final class RuntimeBridge implements Consumer<Thread> {
     void installSnapshot(MethodHandle snapshot) {
         try {
             installSnapshot.invokeExact(snapshot);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Lets {@code LoopGuard.recordedCallSites()} wait for JFR-delivered events first: {@code () void}. */
+    public void installCatchUp(MethodHandle catchUp) {
+        try {
+            installCatchUp.invokeExact(catchUp);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Blocks until a first event-loop thread is registered (only ever on an agent thread). */
+    public void awaitFirstRegistration() throws InterruptedException {
+        try {
+            awaitFirstRegistration.invokeExact();
+        } catch (InterruptedException e) {
+            throw e;
         } catch (Throwable e) {
             throw rethrow(e);
         }
