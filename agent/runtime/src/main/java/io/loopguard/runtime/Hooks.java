@@ -137,7 +137,16 @@ public final class Hooks {
     public static void register(Thread thread) {
         awaitReady();
         ThreadRegistry.register(thread);
+        RegisteredIds.add(thread);
         FIRST_REGISTERED.countDown();
+    }
+
+    /**
+     * Whether the thread with this id is or was a registered event loop (and was not unregistered): JFR delivers an
+     * event about a second after it happened, when a short-lived loop may have ended and left the registry.
+     */
+    public static boolean wasRegistered(long threadId) {
+        return RegisteredIds.contains(threadId);
     }
 
     /** Blocks the calling (agent) thread until a first event-loop thread is registered. */
@@ -147,6 +156,7 @@ public final class Hooks {
 
     public static void unregister(Thread thread) {
         ThreadRegistry.unregister(thread);
+        RegisteredIds.remove(thread);
     }
 
     public static boolean isRegistered(Thread thread) {

@@ -20,6 +20,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle installSnapshot;
     private final MethodHandle installCatchUp;
     private final MethodHandle awaitFirstRegistration;
+    private final MethodHandle wasRegistered;
     private final MethodHandle register;
     private final MethodHandle registeredThreads;
     private final MethodHandle enter;
@@ -36,6 +37,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
         installSnapshot = lookup.findStatic(hooks, "installSnapshot", MethodType.methodType(void.class, MethodHandle.class));
         installCatchUp = lookup.findStatic(hooks, "installCatchUp", MethodType.methodType(void.class, MethodHandle.class));
         awaitFirstRegistration = lookup.findStatic(hooks, "awaitFirstRegistration", MethodType.methodType(void.class));
+        wasRegistered = lookup.findStatic(hooks, "wasRegistered", MethodType.methodType(boolean.class, long.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
         enter = lookup.findStatic(hooks, "enter", MethodType.methodType(long.class, int.class, Object.class));
@@ -77,6 +79,15 @@ public final class RuntimeBridge implements Consumer<Thread> {
             awaitFirstRegistration.invokeExact();
         } catch (InterruptedException e) {
             throw e;
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Whether the thread with this id is or was registered (events that arrive late, after the thread ended). */
+    public boolean wasRegistered(long threadId) {
+        try {
+            return (boolean) wasRegistered.invokeExact(threadId);
         } catch (Throwable e) {
             throw rethrow(e);
         }

@@ -142,15 +142,7 @@ public final class JfrSource implements Runnable {
     }
 
     private boolean isRegistered(RecordedThread recorded) {
-        long id = recorded.getJavaThreadId();
-        for (Thread thread : runtime.registeredThreads()) {
-            @SuppressWarnings("deprecation") // Thread.threadId() exists only from JDK 19; getId() is the same number
-            long threadId = thread.getId();
-            if (threadId == id) {
-                return true;
-            }
-        }
-        return false;
+        return runtime.wasRegistered(recorded.getJavaThreadId());
     }
 
     /** The monitor's class and the thread that held it; for a pin, what blocked and why it was pinned (JDK 24+). */
@@ -182,8 +174,8 @@ public final class JfrSource implements Runnable {
      * seconds passed. Returns at once when the stream never started (no loop registered: nothing to wait for).
      */
     public void catchUp() {
-        if (!starting || closed) {
-            return;
+        if (closed || !starting && runtime.registeredThreads().length == 0) {
+            return; // no loop ever registered: the stream never starts, nothing can be pending
         }
         long deadline = System.nanoTime() + CATCH_UP_NANOS;
         boolean interrupted = false;
