@@ -29,7 +29,7 @@ public final class AgentOptions {
     public enum Report { HTML, NONE }
 
     public static final List<String> KEYS = List.of("threads", "autodetect", "output", "mode", "threshold", "allow",
-            "report", "enabled", "flushInterval", "maxSites");
+            "report", "enabled", "flushInterval", "maxSites", "jfr", "pinning");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ns|us|µs|ms|s|m)?");
 
     private final Map<String, String> values;
@@ -119,6 +119,16 @@ public final class AgentOptions {
         return nanos(values.getOrDefault("flushInterval", "5s"));
     }
 
+    /** Whether contended monitors and pinned virtual threads are read from an in-process JFR stream. */
+    public boolean jfr() {
+        return bool("jfr", true);
+    }
+
+    /** {@code pinning=all}: every virtual thread's pins count (a Loom server's carrier pool is its event loop). */
+    public boolean pinningEverywhere() {
+        return values.getOrDefault("pinning", "registered").equals("all");
+    }
+
     public int maxSites() {
         return Integer.parseInt(values.getOrDefault("maxSites", "10000"));
     }
@@ -168,7 +178,8 @@ public final class AgentOptions {
 
     private static void validate(String key, String value, String source) {
         String expected = switch (key) {
-            case "autodetect", "enabled" -> value.equals("true") || value.equals("false") ? null : "true or false";
+            case "pinning" -> value.equals("registered") || value.equals("all") ? null : "registered or all";
+            case "autodetect", "enabled", "jfr" -> value.equals("true") || value.equals("false") ? null : "true or false";
             case "mode" -> List.of("record", "log", "throw").contains(value) ? null : "record, log or throw";
             case "report" -> value.equals("html") || value.equals("none") ? null : "html or none";
             case "threshold" -> DURATION.matcher(value).matches() && (value.equals("0") || !value.chars().allMatch(Character::isDigit))

@@ -127,8 +127,11 @@ public final class Installer implements Runnable {
      * {@code jdk.jfr}, which a trimmed runtime image may lack: then the rest of the agent works on without them.
      */
     private void startJfr(Recorder recorder, RuntimeBridge runtime) {
+        if (!options.jfr()) {
+            return;
+        }
         try {
-            JfrSource jfr = JfrSource.start(recorder, runtime, options.thresholdNanos(), false);
+            JfrSource jfr = JfrSource.start(recorder, runtime, options.thresholdNanos(), options.pinningEverywhere());
             output.beforeFinalWrite(new Runnable() {
                 @Override
                 public void run() {

@@ -20,10 +20,18 @@ import org.junit.jupiter.api.TestFactory;
  */
 class MonitorIT {
     static RunResult run;
+    static RunResult withoutJfr;
 
     @BeforeAll
     static void runTarget() {
         run = AgentProcess.of(MonitorTarget.class).run();
+        withoutJfr = AgentProcess.of(MonitorTarget.class).name("no-jfr").option("jfr=false").run();
+    }
+
+    @Test
+    void jfrFalseTurnsTheStreamOff() {
+        assertThat(withoutJfr.exitCode()).as(withoutJfr.describe()).isZero();
+        assertThat(withoutJfr.sitesWhere(s -> s.category().equals("monitor"))).isEmpty();
     }
 
     @Test
