@@ -137,16 +137,21 @@ public final class Hooks {
     public static void register(Thread thread) {
         awaitReady();
         ThreadRegistry.register(thread);
-        RegisteredIds.add(thread);
+        RegisteredIds.registered(thread);
         FIRST_REGISTERED.countDown();
     }
 
     /**
-     * Whether the thread with this id is or was a registered event loop (and was not unregistered): JFR delivers an
-     * event about a second after it happened, when a short-lived loop may have ended and left the registry.
+     * Whether the thread with this id was a registered event loop at that time: JFR delivers an event about a second
+     * after it happened, when a short-lived loop may have ended, unregistered, and left the registry.
      */
-    public static boolean wasRegistered(long threadId) {
-        return RegisteredIds.contains(threadId);
+    public static boolean wasRegistered(long threadId, long epochMillis) {
+        return RegisteredIds.wasRegistered(threadId, epochMillis);
+    }
+
+    /** Whether an event-loop thread was ever registered in this JVM. */
+    public static boolean everRegistered() {
+        return FIRST_REGISTERED.getCount() == 0;
     }
 
     /** Blocks the calling (agent) thread until a first event-loop thread is registered. */
@@ -156,7 +161,7 @@ public final class Hooks {
 
     public static void unregister(Thread thread) {
         ThreadRegistry.unregister(thread);
-        RegisteredIds.remove(thread);
+        RegisteredIds.unregistered(thread);
     }
 
     public static boolean isRegistered(Thread thread) {
@@ -168,20 +173,27 @@ public final class Hooks {
     }
 
     /**
-     * The call sites recorded so far, for {@code LoopGuard.recordedCallSites()}; empty before start-up finished. Events
-     * the JVM timed itself (contended monitors, pinned virtual threads) arrive through JFR about a second late: they
-     * are waited for first, so that a test that just ended sees its own.
+     * Waits until events the JVM timed itself (contended monitors, pinned virtual threads), which arrive through JFR
+     * up to about a second late, have been recorded: at most that second, and only while a JFR stream runs.
      */
+    public static void awaitLateEvents() {
+        MethodHandle sync = catchUp;
+        if (sync != null) {
+            try {
+                sync.invokeExact();
+            } catch (Throwable e) {
+                failed(e);
+            }
+        }
+    }
+
+    /** The call sites recorded so far, for {@code LoopGuard.recordedCallSites()}; empty before start-up finished. */
     public static Object callSites() {
         MethodHandle handle = snapshot;
         if (handle == null) {
             return null;
         }
         try {
-            MethodHandle sync = catchUp;
-            if (sync != null) {
-                sync.invokeExact();
-            }
             return (Object) handle.invokeExact();
         } catch (Throwable e) {
             failed(e);

@@ -3,41 +3,61 @@ package io.loopguard.runtime;
 import java.util.Arrays;
 
 /**
- * The ids of every thread ever registered (and not unregistered since), for events that arrive after the fact
- * (JFR). Thread ids are never reused within a JVM, so an id stays meaningful after its thread ended. Changes are
- * rare (registration), so a sorted array under a lock is enough; bounded, the oldest ids go first.
+ * When each thread was a registered event loop, by thread id, for events that arrive after the fact (JFR delivers
+ * about a second late, when a short-lived loop may have ended or unregistered). Thread ids are never reused within a
+ * JVM. One interval per id (a re-registration widens it). Changes are rare (registration), so sorted arrays under a
+ * lock are enough; bounded at {@link #MAX} ids, the oldest (smallest) ids go first.
  */
 final class RegisteredIds {
     static final int MAX = 4096;
     private static long[] ids = new long[0];
+    private static long[] fromMillis = new long[0];
+    private static long[] untilMillis = new long[0];
 
     private RegisteredIds() {
     }
 
     @SuppressWarnings("deprecation") // Thread.threadId() exists only from JDK 19; getId() is the same number
-    static synchronized void add(Thread thread) {
+    static synchronized void registered(Thread thread) {
         long id = thread.getId();
-        if (Arrays.binarySearch(ids, id) >= 0) {
+        int at = Arrays.binarySearch(ids, id);
+        if (at >= 0) {
+            untilMillis[at] = Long.MAX_VALUE;
             return;
         }
-        long[] grown = ids.length < MAX ? Arrays.copyOf(ids, ids.length + 1) : Arrays.copyOfRange(ids, 1, ids.length + 1);
-        grown[grown.length - 1] = id;
-        Arrays.sort(grown);
-        ids = grown;
+        int insert = -at - 1;
+        int drop = ids.length < MAX ? 0 : 1; // full: the smallest (oldest) id goes
+        ids = inserted(ids, insert, drop, id);
+        fromMillis = inserted(fromMillis, insert, drop, System.currentTimeMillis());
+        untilMillis = inserted(untilMillis, insert, drop, Long.MAX_VALUE);
     }
 
     @SuppressWarnings("deprecation")
-    static synchronized void remove(Thread thread) {
+    static synchronized void unregistered(Thread thread) {
         int at = Arrays.binarySearch(ids, thread.getId());
-        if (at >= 0) {
-            long[] shrunk = new long[ids.length - 1];
-            System.arraycopy(ids, 0, shrunk, 0, at);
-            System.arraycopy(ids, at + 1, shrunk, at, ids.length - at - 1);
-            ids = shrunk;
+        if (at >= 0 && untilMillis[at] == Long.MAX_VALUE) {
+            untilMillis[at] = System.currentTimeMillis();
         }
     }
 
-    static synchronized boolean contains(long id) {
-        return Arrays.binarySearch(ids, id) >= 0;
+    /**
+     * JFR converts its own ticks to wall-clock time; against {@code currentTimeMillis} the two may differ by a few
+     * milliseconds, so interval ends get this much slack.
+     */
+    static final long CLOCK_SLACK_MILLIS = 50;
+
+    /** Whether thread {@code id} was registered at {@code epochMillis} (within {@link #CLOCK_SLACK_MILLIS}). */
+    static synchronized boolean wasRegistered(long id, long epochMillis) {
+        int at = Arrays.binarySearch(ids, id);
+        return at >= 0 && fromMillis[at] - CLOCK_SLACK_MILLIS <= epochMillis
+                && (untilMillis[at] == Long.MAX_VALUE || epochMillis <= untilMillis[at] + CLOCK_SLACK_MILLIS);
+    }
+
+    private static long[] inserted(long[] array, int insert, int drop, long value) {
+        long[] out = new long[array.length + 1 - drop];
+        System.arraycopy(array, drop, out, 0, insert - drop);
+        out[insert - drop] = value;
+        System.arraycopy(array, insert, out, insert - drop + 1, array.length - insert);
+        return out;
     }
 }

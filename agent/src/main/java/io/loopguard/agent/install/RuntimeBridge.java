@@ -21,6 +21,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle installCatchUp;
     private final MethodHandle awaitFirstRegistration;
     private final MethodHandle wasRegistered;
+    private final MethodHandle everRegistered;
     private final MethodHandle register;
     private final MethodHandle registeredThreads;
     private final MethodHandle enter;
@@ -37,7 +38,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
         installSnapshot = lookup.findStatic(hooks, "installSnapshot", MethodType.methodType(void.class, MethodHandle.class));
         installCatchUp = lookup.findStatic(hooks, "installCatchUp", MethodType.methodType(void.class, MethodHandle.class));
         awaitFirstRegistration = lookup.findStatic(hooks, "awaitFirstRegistration", MethodType.methodType(void.class));
-        wasRegistered = lookup.findStatic(hooks, "wasRegistered", MethodType.methodType(boolean.class, long.class));
+        everRegistered = lookup.findStatic(hooks, "everRegistered", MethodType.methodType(boolean.class));
+        wasRegistered = lookup.findStatic(hooks, "wasRegistered", MethodType.methodType(boolean.class, long.class, long.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
         enter = lookup.findStatic(hooks, "enter", MethodType.methodType(long.class, int.class, Object.class));
@@ -84,10 +86,19 @@ public final class RuntimeBridge implements Consumer<Thread> {
         }
     }
 
-    /** Whether the thread with this id is or was registered (events that arrive late, after the thread ended). */
-    public boolean wasRegistered(long threadId) {
+    /** Whether an event-loop thread was ever registered in this JVM. */
+    public boolean everRegistered() {
         try {
-            return (boolean) wasRegistered.invokeExact(threadId);
+            return (boolean) everRegistered.invokeExact();
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Whether the thread with this id was registered at that time (events that arrive late, after it ended). */
+    public boolean wasRegistered(long threadId, long epochMillis) {
+        try {
+            return (boolean) wasRegistered.invokeExact(threadId, epochMillis);
         } catch (Throwable e) {
             throw rethrow(e);
         }

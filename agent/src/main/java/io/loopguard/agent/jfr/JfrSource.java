@@ -127,7 +127,7 @@ public final class JfrSource implements Runnable {
             return;
         }
         RecordedThread thread = event.getThread("eventThread");
-        if (thread == null || !(isRegistered(thread) || category == Category.PINNING && pinningEverywhere)) {
+        if (thread == null || !(isRegistered(thread, event) || category == Category.PINNING && pinningEverywhere)) {
             return;
         }
         StackTraceElement[] frames = category == Category.PINNING
@@ -141,8 +141,9 @@ public final class JfrSource implements Runnable {
                 event.getDuration().toNanos());
     }
 
-    private boolean isRegistered(RecordedThread recorded) {
-        return runtime.wasRegistered(recorded.getJavaThreadId());
+    /** Registered when the wait ended (the thread may have ended or unregistered by the time the event arrives). */
+    private boolean isRegistered(RecordedThread recorded, RecordedEvent event) {
+        return runtime.wasRegistered(recorded.getJavaThreadId(), event.getEndTime().toEpochMilli());
     }
 
     /** The monitor's class and the thread that held it; for a pin, what blocked and why it was pinned (JDK 24+). */
@@ -174,7 +175,7 @@ public final class JfrSource implements Runnable {
      * seconds passed. Returns at once when the stream never started (no loop registered: nothing to wait for).
      */
     public void catchUp() {
-        if (closed || !starting && runtime.registeredThreads().length == 0) {
+        if (closed || !starting && !pinningEverywhere && !runtime.everRegistered()) {
             return; // no loop ever registered: the stream never starts, nothing can be pending
         }
         long deadline = System.nanoTime() + CATCH_UP_NANOS;
@@ -193,17 +194,22 @@ public final class JfrSource implements Runnable {
             }
             target = ++markersSent;
         }
-        CatchUpMarker marker = new CatchUpMarker();
-        marker.sequence = target;
-        marker.commit();
+        // A marker committed while the recording is still starting is dropped, so one more goes out every quarter
+        // second until one arrives: seeing any later marker also means everything before the first has arrived.
+        commitMarker(target);
         synchronized (progress) {
+            long nextMarker = System.nanoTime() + 250_000_000L;
             while (markersSeen < target && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                long now = System.nanoTime();
+                if (deadline - now <= 0) {
                     break;
                 }
+                if (now - nextMarker >= 0) {
+                    commitMarker(++markersSent);
+                    nextMarker = now + 250_000_000L;
+                }
                 try {
-                    progress.wait(left / 1_000_000L + 1);
+                    progress.wait(Math.min(deadline - now, nextMarker - now) / 1_000_000L + 1);
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
@@ -212,6 +218,12 @@ public final class JfrSource implements Runnable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void commitMarker(long sequence) {
+        CatchUpMarker marker = new CatchUpMarker();
+        marker.sequence = sequence;
+        marker.commit();
     }
 
     /** At JVM exit, before the final data file: deliver what is pending, then close the stream. */
