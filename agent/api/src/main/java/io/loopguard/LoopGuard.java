@@ -72,10 +72,29 @@ public final class LoopGuard {
     /**
      * The blocking call sites recorded on event-loop threads so far in this JVM, most time blocked first; empty
      * without the agent. Test integrations (the JUnit extension) compare snapshots before and after a test.
+     *
+     * <p>Contended {@code synchronized} entries and pinned virtual threads are reported by the JVM (JFR) up to about a
+     * second after they happened; this waits for them (at most about a second, and only while the agent's JFR stream
+     * runs, i.e. once a loop thread was registered). {@link #recordedCallSites(boolean)} can skip that wait.
      */
     public static List<RecordedCallSite> recordedCallSites() {
+        return recordedCallSites(true);
+    }
+
+    /**
+     * As {@link #recordedCallSites()}; with {@code awaitLateEvents} false it returns at once, without the contended
+     * monitors and pinned virtual threads the JVM has not reported yet.
+     */
+    public static List<RecordedCallSite> recordedCallSites(boolean awaitLateEvents) {
         if (BRIDGE == null || BRIDGE.callSites == null) {
             return List.of();
+        }
+        if (awaitLateEvents && BRIDGE.awaitLateEvents != null) {
+            try {
+                BRIDGE.awaitLateEvents.invokeExact();
+            } catch (Throwable e) {
+                // an older or failing agent: the snapshot below is still right for everything else
+            }
         }
         Object raw;
         try {
@@ -104,12 +123,15 @@ public final class LoopGuard {
         final MethodHandle unregister;
         final MethodHandle isRegistered;
         final MethodHandle callSites;
+        final MethodHandle awaitLateEvents;
 
-        private Bridge(MethodHandle register, MethodHandle unregister, MethodHandle isRegistered, MethodHandle callSites) {
+        private Bridge(MethodHandle register, MethodHandle unregister, MethodHandle isRegistered, MethodHandle callSites,
+                       MethodHandle awaitLateEvents) {
             this.register = register;
             this.unregister = unregister;
             this.isRegistered = isRegistered;
             this.callSites = callSites;
+            this.awaitLateEvents = awaitLateEvents;
         }
 
         static Bridge find() {
@@ -121,7 +143,8 @@ public final class LoopGuard {
                         lookup.findStatic(runtime, "register", threadToVoid),
                         lookup.findStatic(runtime, "unregister", threadToVoid),
                         lookup.findStatic(runtime, "isRegistered", MethodType.methodType(boolean.class, Thread.class)),
-                        optional(lookup, runtime, "callSites", MethodType.methodType(Object.class)));
+                        optional(lookup, runtime, "callSites", MethodType.methodType(Object.class)),
+                        optional(lookup, runtime, "awaitLateEvents", MethodType.methodType(void.class)));
             } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
                 return null; // no agent, or agent disabled: the in-jar registry answers
             }

@@ -31,7 +31,7 @@ public final class AgentOptions {
     public enum Report { HTML, NONE }
 
     public static final List<String> KEYS = List.of("threads", "autodetect", "output", "mode", "threshold", "allow",
-            "report", "enabled", "flushInterval", "maxSites");
+            "report", "enabled", "flushInterval", "maxSites", "jfr", "pinning");
     /**
      * {@code loopguard.*} system properties and {@code LOOPGUARD_*} environment variables that are not agent options
      * but are used elsewhere, so a JVM running the agent may legitimately see them:
@@ -259,6 +259,16 @@ public final class AgentOptions {
         return nanos(values.getOrDefault("flushInterval", "5s"));
     }
 
+    /** Whether contended monitors and pinned virtual threads are read from an in-process JFR stream. */
+    public boolean jfr() {
+        return bool("jfr", true);
+    }
+
+    /** {@code pinning=all}: every virtual thread's pins count (a Loom server's carrier pool is its event loop). */
+    public boolean pinningEverywhere() {
+        return values.getOrDefault("pinning", "registered").equals("all");
+    }
+
     public int maxSites() {
         return Integer.parseInt(values.getOrDefault("maxSites", "10000"));
     }
@@ -310,7 +320,8 @@ public final class AgentOptions {
 
     private static void validate(String key, String value, String source) {
         String problem = switch (key) {
-            case "autodetect", "enabled" -> value.equals("true") || value.equals("false") ? null : "expected true or false";
+            case "pinning" -> value.equals("registered") || value.equals("all") ? null : "expected registered or all";
+            case "autodetect", "enabled", "jfr" -> value.equals("true") || value.equals("false") ? null : "expected true or false";
             case "mode" -> value.equals("record") || value.equals("log") || value.equals("throw") ? null
                     : "expected record, log or throw";
             case "report" -> value.equals("html") || value.equals("none") ? null : "expected html or none";

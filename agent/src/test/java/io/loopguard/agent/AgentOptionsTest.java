@@ -28,6 +28,10 @@ class AgentOptionsTest {
         assertThat(options.enabled()).isTrue();
         assertThat(options.flushIntervalNanos()).isEqualTo(5_000_000_000L);
         assertThat(options.maxSites()).isEqualTo(10_000);
+        assertThat(options.jfr()).isTrue();
+        assertThat(options.pinningEverywhere()).isFalse();
+        assertThat(AgentOptions.parse("jfr=false,pinning=all", NONE, NONE).jfr()).isFalse();
+        assertThat(AgentOptions.parse("jfr=false,pinning=all", NONE, NONE).pinningEverywhere()).isTrue();
     }
 
     @Test
@@ -77,6 +81,8 @@ class AgentOptionsTest {
                 {"flushInterval=x", "option 'flushInterval'"},
                 {"flushInterval=1ms", "option 'flushInterval'"},
                 {"maxSites=0", "option 'maxSites'"},
+                {"jfr=on", "option 'jfr'"},
+                {"pinning=some", "option 'pinning'"},
                 {"allow=com.acme.Foo#", "option 'allow'"},
                 {"allow=com acme", "option 'allow'"},
                 {"threads=a::b", "option 'threads'"},

@@ -14,6 +14,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import io.loopguard.LoopGuard;
 import io.loopguard.junit.fixtures.AllowedFixture;
 import io.loopguard.junit.fixtures.BlockingFixture;
+import io.loopguard.junit.fixtures.MonitorFixture;
 import io.loopguard.junit.fixtures.NoAgentMain;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,17 @@ class LoopGuardExtensionTest {
                         && m.contains("blocking sleep call java.lang.Thread.sleep on fixture-loop-sleep: 1 call, ")
                         && m.contains("\tat io.loopguard.junit.fixtures.BlockingFixture.lambda$sleepsOnTheLoop$0(BlockingFixture.java:12)")
                         && m.contains("@AllowBlocking(reason = ")))));
+    }
+
+    /** JFR delivers the event after the test body returned: the verdict waits for it (the stream catches up). */
+    @Test
+    void aContendedMonitorOnARegisteredThreadFailsItsOwnTest() {
+        Events tests = run(selectMethod(MonitorFixture.class, "waitsForAMonitorOnTheLoop"));
+        tests.assertThatEvents().haveExactly(1, event(test("waitsForAMonitorOnTheLoop"), finishedWithFailure(
+                instanceOf(AssertionFailedError.class),
+                message(m -> m.contains("blocking monitor call")
+                        && m.contains("on fixture-loop-monitor")
+                        && m.contains("MonitorFixture")))));
     }
 
     @Test

@@ -37,6 +37,13 @@ public final class Hooks {
      * on a registered thread can run un-instrumented (and before it, no thread is registered, so nothing is missed).
      */
     private static final CountDownLatch READY = new CountDownLatch(1);
+    /**
+     * Opened by the first registration of an event-loop thread: the agent's JFR reader waits on it, so that a JVM
+     * that never registers a loop never starts a recording stream (about 0.4 s of work and a JFR repository).
+     */
+    private static final CountDownLatch FIRST_REGISTERED = new CountDownLatch(1);
+    /** {@code () void}: waits until events the JVM timed itself (JFR) up to now have reached the recorder. */
+    static volatile MethodHandle catchUp;
     private static volatile Throwable firstError;
 
     private Hooks() {
@@ -130,10 +137,31 @@ public final class Hooks {
     public static void register(Thread thread) {
         awaitReady();
         ThreadRegistry.register(thread);
+        RegisteredIds.registered(thread);
+        FIRST_REGISTERED.countDown();
+    }
+
+    /**
+     * Whether the thread with this id was a registered event loop at that time: JFR delivers an event about a second
+     * after it happened, when a short-lived loop may have ended, unregistered, and left the registry.
+     */
+    public static boolean wasRegistered(long threadId, long epochMillis) {
+        return RegisteredIds.wasRegistered(threadId, epochMillis);
+    }
+
+    /** Whether an event-loop thread was ever registered in this JVM. */
+    public static boolean everRegistered() {
+        return FIRST_REGISTERED.getCount() == 0;
+    }
+
+    /** Blocks the calling (agent) thread until a first event-loop thread is registered. */
+    public static void awaitFirstRegistration() throws InterruptedException {
+        FIRST_REGISTERED.await();
     }
 
     public static void unregister(Thread thread) {
         ThreadRegistry.unregister(thread);
+        RegisteredIds.unregistered(thread);
     }
 
     public static boolean isRegistered(Thread thread) {
@@ -154,6 +182,21 @@ public final class Hooks {
         return ThreadRegistry.unlistedRegistrations();
     }
 
+    /**
+     * Waits until events the JVM timed itself (contended monitors, pinned virtual threads), which arrive through JFR
+     * up to about a second late, have been recorded: at most that second, and only while a JFR stream runs.
+     */
+    public static void awaitLateEvents() {
+        MethodHandle sync = catchUp;
+        if (sync != null) {
+            try {
+                sync.invokeExact();
+            } catch (Throwable e) {
+                failed(e);
+            }
+        }
+    }
+
     /** The call sites recorded so far, for {@code LoopGuard.recordedCallSites()}; empty before start-up finished. */
     public static Object callSites() {
         MethodHandle handle = snapshot;
@@ -170,6 +213,10 @@ public final class Hooks {
 
     public static void installSnapshot(MethodHandle snapshot) {
         Hooks.snapshot = snapshot;
+    }
+
+    public static void installCatchUp(MethodHandle catchUp) {
+        Hooks.catchUp = catchUp;
     }
 
     // ---- set-up and health, for the agent ------------------------------------------------------------------

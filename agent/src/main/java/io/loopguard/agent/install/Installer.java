@@ -13,6 +13,7 @@ import io.loopguard.agent.Stderr;
 import io.loopguard.agent.catalogue.Catalogue;
 import io.loopguard.agent.catalogue.JdbcInstrumentation;
 import io.loopguard.agent.catalogue.SiteTable;
+import io.loopguard.agent.jfr.JfrSource;
 import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
 import io.loopguard.agent.record.SqlRegistry;
@@ -113,10 +114,33 @@ public final class Installer implements Runnable {
         deferred.activate(transformer);
         retransformLoaded(catalogue.owners(), rewriteNatives);
         output.attach(recorder, runtime, transformer);
+        startJfr(recorder, runtime);
 
         runtime.ready();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             watcher.threadStarting(thread);
+        }
+    }
+
+    /**
+     * Contended monitors and pinned virtual threads come from JFR ({@link JfrSource}). Its classes link to
+     * {@code jdk.jfr}, which a trimmed runtime image may lack: then the rest of the agent works on without them.
+     */
+    private void startJfr(Recorder recorder, RuntimeBridge runtime) {
+        if (!options.jfr()) {
+            return;
+        }
+        try {
+            JfrSource jfr = JfrSource.start(recorder, runtime, options.thresholdNanos(), options.pinningEverywhere());
+            output.beforeFinalWrite(new Runnable() {
+                @Override
+                public void run() {
+                    jfr.close();
+                }
+            });
+            runtime.installCatchUp(handle(jfr, "catchUp", void.class));
+        } catch (Exception | LinkageError e) {
+            Stderr.line("JFR is not available, contended monitors and pinned virtual threads are not recorded: " + e);
         }
     }
 

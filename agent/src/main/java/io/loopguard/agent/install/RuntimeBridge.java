@@ -18,6 +18,10 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle uninstall;
     private final MethodHandle ready;
     private final MethodHandle installSnapshot;
+    private final MethodHandle installCatchUp;
+    private final MethodHandle awaitFirstRegistration;
+    private final MethodHandle wasRegistered;
+    private final MethodHandle everRegistered;
     private final MethodHandle register;
     private final MethodHandle registeredThreads;
     private final MethodHandle registeredThreadNames;
@@ -34,6 +38,10 @@ public final class RuntimeBridge implements Consumer<Thread> {
         uninstall = lookup.findStatic(hooks, "uninstall", MethodType.methodType(void.class));
         ready = lookup.findStatic(hooks, "ready", MethodType.methodType(void.class));
         installSnapshot = lookup.findStatic(hooks, "installSnapshot", MethodType.methodType(void.class, MethodHandle.class));
+        installCatchUp = lookup.findStatic(hooks, "installCatchUp", MethodType.methodType(void.class, MethodHandle.class));
+        awaitFirstRegistration = lookup.findStatic(hooks, "awaitFirstRegistration", MethodType.methodType(void.class));
+        everRegistered = lookup.findStatic(hooks, "everRegistered", MethodType.methodType(boolean.class));
+        wasRegistered = lookup.findStatic(hooks, "wasRegistered", MethodType.methodType(boolean.class, long.class, long.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
         registeredThreadNames = lookup.findStatic(hooks, "registeredThreadNames", MethodType.methodType(String[].class));
@@ -57,6 +65,44 @@ public final class RuntimeBridge implements Consumer<Thread> {
     void installSnapshot(MethodHandle snapshot) {
         try {
             installSnapshot.invokeExact(snapshot);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Lets {@code LoopGuard.recordedCallSites()} wait for JFR-delivered events first: {@code () void}. */
+    public void installCatchUp(MethodHandle catchUp) {
+        try {
+            installCatchUp.invokeExact(catchUp);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Blocks until a first event-loop thread is registered (only ever on an agent thread). */
+    public void awaitFirstRegistration() throws InterruptedException {
+        try {
+            awaitFirstRegistration.invokeExact();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Whether an event-loop thread was ever registered in this JVM. */
+    public boolean everRegistered() {
+        try {
+            return (boolean) everRegistered.invokeExact();
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Whether the thread with this id was registered at that time (events that arrive late, after it ended). */
+    public boolean wasRegistered(long threadId, long epochMillis) {
+        try {
+            return (boolean) wasRegistered.invokeExact(threadId, epochMillis);
         } catch (Throwable e) {
             throw rethrow(e);
         }

@@ -26,13 +26,13 @@ import io.loopguard.agent.weave.HookNames;
  * system class loader — the class path's module too. That only widens deep reflection for class-path code.
  */
 final class RuntimeInjector {
-    private static final List<String> RUNTIME_CLASSES = List.of("LoopThread", "ThreadRegistry", "Hooks");
+    private static final List<String> RUNTIME_CLASSES = List.of("LoopThread", "ThreadRegistry", "RegisteredIds", "Hooks");
     /**
      * Every runtime name and its name inside {@code java.base}. SiteFlags holds compile-time constants only and is
      * never defined; javac still leaves its name in the constant pool, so it is renamed too: nothing in
      * {@code java.base} can ever resolve a class from the agent's own loader.
      */
-    private static final Map<String, String> NAMES = names("LoopThread", "ThreadRegistry", "Hooks", "SiteFlags");
+    private static final Map<String, String> NAMES = names("LoopThread", "ThreadRegistry", "RegisteredIds", "Hooks", "SiteFlags");
 
     private RuntimeInjector() {
     }

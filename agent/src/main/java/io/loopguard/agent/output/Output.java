@@ -25,6 +25,7 @@ public final class Output implements Runnable {
     private volatile Recorder recorder;
     private volatile RuntimeBridge runtime;
     private volatile Supplier<List<String>> weaveFailures;
+    private volatile Runnable beforeFinalWrite;
     private volatile boolean stopping;
     private boolean errorsReported;
     private int failuresReported;
@@ -59,6 +60,11 @@ public final class Output implements Runnable {
         flusher.setDaemon(true);
         recorder.onLogLine(flusher);
         flusher.start();
+    }
+
+    /** Runs {@code task} at exit before the final data file is written (draining events that arrive late). */
+    public void beforeFinalWrite(Runnable task) {
+        this.beforeFinalWrite = task;
     }
 
     /** The flush thread's loop. */
@@ -109,6 +115,14 @@ public final class Output implements Runnable {
 
     private void shutdown() {
         stopping = true;
+        Runnable drain = beforeFinalWrite;
+        if (drain != null) {
+            try {
+                drain.run();
+            } catch (Exception | LinkageError e) {
+                Stderr.line("cannot drain late events before the final data file: " + e);
+            }
+        }
         printPending();
         DataFile data = write();
         RuntimeBridge bridge = runtime;

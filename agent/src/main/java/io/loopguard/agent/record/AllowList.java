@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.loopguard.agent.util.Glob;
+import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
 
 /**
@@ -64,8 +65,22 @@ public final class AllowList {
     }
 
     public boolean allows(List<Frame> stack) {
+        return allows(stack, null);
+    }
+
+    /**
+     * Whether a call site of {@code category} with this stack is allowed. A {@code pinning} site ignores the
+     * class-initialisation default: class initialisation is the JVM's warm-up for an ordinary blocking call, but a
+     * virtual thread that blocks inside one stays pinned to its carrier (still so after JEP 491), which is exactly
+     * what {@code pinning} reports.
+     */
+    public boolean allows(List<Frame> stack, Category category) {
+        boolean pinning = category == Category.PINNING;
         for (Frame frame : stack) {
             for (Entry entry : entries) {
+                if (pinning && entry.isClassInit()) {
+                    continue;
+                }
                 if (entry.matches(frame)) {
                     return true;
                 }
@@ -80,6 +95,10 @@ public final class AllowList {
             String type = hash < 0 ? pattern : pattern.substring(0, hash);
             Glob method = hash < 0 ? null : new Glob(pattern.substring(hash + 1));
             return new Entry(new Glob(type), new Glob(type + "$*"), method);
+        }
+
+        boolean isClassInit() {
+            return method != null && method.matches("<clinit>") && type.matches("any.Class");
         }
 
         boolean matches(Frame frame) {

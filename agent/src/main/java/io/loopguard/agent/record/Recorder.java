@@ -13,6 +13,7 @@ import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalogue.Site;
 import io.loopguard.agent.catalogue.SiteTable;
 import io.loopguard.format.CallSite;
+import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
 import io.loopguard.runtime.CallSiteSnapshot;
 
@@ -49,6 +50,26 @@ public final class Recorder {
         CallSiteAggregate aggregate = table.lookup(site, context, StackCapture.capture());
         if (aggregate != null && !aggregate.allowed) {
             aggregate.add(thread.getName(), nanos);
+            dirty = true;
+        }
+    }
+
+    /**
+     * A blocking call the JVM timed itself and reported through JFR (a contended monitor entry, a virtual thread
+     * pinned while it blocked), known to have happened on a registered thread. Runs on the agent's JFR thread, never
+     * on a loop; goes through the same threshold, allow list and site table as a woven call.
+     *
+     * @param frames the event's stack, the frame that blocked first
+     */
+    public void recordTimed(String threadName, Category category, String blockingMethod, String detail,
+                            StackTraceElement[] frames, long nanos) {
+        if (nanos < thresholdNanos) {
+            return;
+        }
+        Site site = sites.get(sites.intern(category, blockingMethod, 0));
+        CallSiteAggregate aggregate = table.lookup(site, detail, frames);
+        if (aggregate != null && !aggregate.allowed) {
+            aggregate.add(threadName, nanos);
             dirty = true;
         }
     }
