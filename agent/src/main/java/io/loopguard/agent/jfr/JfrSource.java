@@ -89,6 +89,10 @@ public final class JfrSource implements Runnable {
             }
         } catch (InterruptedException e) {
             // JVM exit
+        } catch (IllegalStateException e) {
+            // "Shutdown in progress": the first loop registered as the JVM began to exit, and JFR (which adds a
+            // shutdown hook of its own) refuses to start a recording then. Nothing is lost: the JVM is ending.
+            streamClosed();
         } catch (Throwable e) {
             streamClosed();
             Stderr.line("cannot read JFR events, contended monitors and pinned virtual threads are not recorded: " + e);
