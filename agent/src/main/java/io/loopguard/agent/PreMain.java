@@ -1,5 +1,8 @@
 package io.loopguard.agent;
 
+import io.loopguard.format.options.AgentOptions;
+import io.loopguard.format.options.OptionException;
+
 import java.lang.instrument.Instrumentation;
 
 import io.loopguard.agent.install.Installer;

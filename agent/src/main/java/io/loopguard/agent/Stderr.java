@@ -5,6 +5,8 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import io.loopguard.format.options.OptionException;
+
 /**
  * The agent's only output channel: whole lines on the process's real standard error, each starting
  * {@code [loopguard]}. Never stdout (Surefire's fork protocol lives there), never SLF4J or {@code java.util.logging}
@@ -12,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * Bound to file descriptor 2 at start-up, so an application that replaces {@code System.err} does not capture us.
  */
 public final class Stderr {
-    public static final String PREFIX = "[loopguard] ";
+    public static final String PREFIX = OptionException.PREFIX;
     private static final PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 
     private Stderr() {

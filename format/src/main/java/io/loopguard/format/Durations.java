@@ -32,7 +32,7 @@ public final class Durations {
             split++;
         }
         String number = t.substring(0, split);
-        String unit = t.substring(split).trim();
+        String unit = t.substring(split); // no space between number and unit: "5 ms" is two words on a command line
         // A unit is 10^digits nanoseconds, times 60 for minutes.
         int digits = switch (unit) {
             case "ns" -> 0;

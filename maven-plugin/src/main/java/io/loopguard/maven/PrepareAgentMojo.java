@@ -1,28 +1,30 @@
 package io.loopguard.maven;
 
-import io.loopguard.agent.AgentOptions;
-import io.loopguard.agent.OptionException;
+import io.loopguard.format.options.AgentOptions;
+import io.loopguard.format.options.OptionException;
 import io.loopguard.report.model.InputFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Prepends {@code -javaagent:<loopguard-agent.jar>=<options>} to the {@code argLine} property, so that Surefire (and
- * Failsafe) run the tests under the agent. The jar is this plugin's own dependency: nobody types its path. Options are
- * the agent's ({@code AgentOptions} renders and validates them, so a bad value fails here, not in a forked JVM).
+ * Failsafe) run the tests under the agent. The jar is resolved as an artifact of this plugin's version ({@link AgentJar}):
+ * nobody types its path. Options are the agent's ({@code AgentOptions.builder()} in loopguard-format renders and
+ * validates them, so a bad value fails here, not in a forked JVM).
  *
  * <p>Users who set Surefire's {@code <argLine>} themselves must write {@code <argLine>@{argLine} -Xmx1g</argLine>}
  * ({@code ${argLine}} is evaluated too early) and declare an empty {@code <argLine/>} property for builds where this
@@ -31,16 +33,26 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class PrepareAgentMojo extends AbstractMojo {
 
-    static final String AGENT_ARTIFACT = "io.loopguard:loopguard-agent";
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
-    @Parameter(defaultValue = "${plugin.artifactMap}", readonly = true, required = true)
-    Map<String, Artifact> pluginArtifactMap;
+    @Component
+    RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
+    List<RemoteRepository> pluginRepositories;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    String pluginVersion;
+
+    /** Set by unit tests instead of resolving the agent jar through Maven. */
+    File agentJarOverride;
 
     /** Skips this goal; the property is then set to an empty string if it was unset, so {@code @{argLine}} still resolves. */
     @Parameter(property = "loopguard.skip", defaultValue = "false")
@@ -94,6 +106,14 @@ public class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "loopguard.maxSites")
     Integer maxSites;
 
+    /** Agent option {@code jfr}: read contended monitors and pinned virtual threads from JFR (agent default {@code true}). */
+    @Parameter(property = "loopguard.jfr")
+    Boolean jfr;
+
+    /** Agent option {@code pinning}: {@code registered} (default) or {@code all} virtual threads. */
+    @Parameter(property = "loopguard.pinning")
+    String pinning;
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -122,47 +142,32 @@ public class PrepareAgentMojo extends AbstractMojo {
         return user != null ? user : project.getProperties().getProperty(propertyName);
     }
 
-    /** The agent argument, validated by the agent's own parser; the error names the option. */
+    /** The agent argument, rendered and validated by the agent's own options class; the error names the option. */
     String agentOptions() throws MojoExecutionException {
-        Map<String, String> values = new LinkedHashMap<>();
-        put(values, "threads", threads == null || threads.isEmpty() ? null : String.join(":", threads));
-        put(values, "autodetect", autodetect);
-        put(values, "output", output.getAbsolutePath());
-        put(values, "mode", mode);
-        put(values, "threshold", threshold);
-        put(values, "allow", allow == null || allow.isEmpty() ? null : String.join(":", allow));
-        put(values, "report", report);
-        put(values, "enabled", enabled);
-        put(values, "flushInterval", flushInterval);
-        put(values, "maxSites", maxSites);
-        StringBuilder argument = new StringBuilder();
-        for (Map.Entry<String, String> option : values.entrySet()) {
-            if (option.getValue().indexOf(',') >= 0) {
-                throw new MojoExecutionException("loopguard option " + option.getKey() + " cannot contain ',' (it "
-                        + "separates agent options): '" + option.getValue() + "'. Pass it to the test JVM as system "
-                        + "property loopguard." + option.getKey() + " instead (Surefire <systemPropertyVariables>).");
-            }
-            argument.append(argument.length() == 0 ? "" : ",").append(option.getKey()).append('=').append(option.getValue());
-        }
         try {
-            return AgentOptions.parse(argument.toString(), key -> null, key -> null).toAgentArgument();
+            return AgentOptions.builder()
+                    .threads(threads)
+                    .autodetect(autodetect)
+                    .output(output.toPath())
+                    .mode(mode)
+                    .threshold(threshold)
+                    .allow(allow)
+                    .report(report)
+                    .enabled(enabled)
+                    .flushInterval(flushInterval)
+                    .maxSites(maxSites)
+                    .jfr(jfr)
+                    .pinning(pinning)
+                    .build()
+                    .toAgentArgument();
         } catch (OptionException e) {
             throw new MojoExecutionException("invalid loopguard agent option: " + e.getMessage(), e);
         }
     }
 
-    private static void put(Map<String, String> values, String key, Object value) {
-        if (value != null && !value.toString().isBlank()) {
-            values.put(key, value.toString().trim());
-        }
-    }
-
     private File agentJar() throws MojoExecutionException {
-        Artifact agent = pluginArtifactMap.get(AGENT_ARTIFACT);
-        if (agent == null || agent.getFile() == null) {
-            throw new MojoExecutionException("the plugin's dependency " + AGENT_ARTIFACT + " was not resolved");
-        }
-        return agent.getFile();
+        return agentJarOverride != null ? agentJarOverride
+                : AgentJar.resolve(repositorySystem, repositorySession, pluginRepositories, pluginVersion);
     }
 
     /**

@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.artifact.DefaultArtifact;
-import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -39,10 +36,7 @@ class MojoTest {
         PrepareAgentMojo mojo = new PrepareAgentMojo();
         mojo.project = project;
         mojo.session = Fixtures.session(root, project);
-        Artifact agent = new DefaultArtifact("io.loopguard", "loopguard-agent", "1.0", "compile", "jar", null,
-                new DefaultArtifactHandler("jar"));
-        agent.setFile(new File("/m2/loopguard-agent-1.0.jar"));
-        mojo.pluginArtifactMap = Map.of(PrepareAgentMojo.AGENT_ARTIFACT, agent);
+        mojo.agentJarOverride = new File("/m2/loopguard-agent-1.0.jar");
         mojo.propertyName = "argLine";
         mojo.output = data.toFile();
         mojo.setLog(log);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.loopguard.agent.AgentOptions;
+import io.loopguard.format.options.AgentOptions;
 import io.loopguard.agent.Stderr;
 import io.loopguard.agent.catalogue.Catalogue;
 import io.loopguard.agent.catalogue.JdbcInstrumentation;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-import io.loopguard.agent.AgentOptions;
+import io.loopguard.format.options.AgentOptions;
 import io.loopguard.agent.Stderr;
 import io.loopguard.agent.install.RuntimeBridge;
 import io.loopguard.agent.record.Recorder;

@@ -26,7 +26,11 @@ public final class AllowList {
             "io.netty.util.concurrent.SingleThreadEventExecutor#takeTask",
             "io.netty.util.concurrent.SingleThreadEventExecutor#confirmShutdown",
             "io.netty.util.concurrent.GlobalEventExecutor#takeTask",
-            "io.netty.util.HashedWheelTimer$Worker#waitForNextTick");
+            "io.netty.util.HashedWheelTimer$Worker#waitForNextTick",
+            // A selector's own select is the loop's idle wait; its wakeup lock is only ever held for a moment by
+            // another thread waking it (JFR shows that as a contended monitor inside select).
+            "sun.nio.ch.SelectorImpl#lockAndDoSelect",
+            "sun.nio.ch.*SelectorImpl#wakeup");
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -37,31 +41,6 @@ public final class AllowList {
         for (String pattern : userPatterns) {
             entries.add(Entry.parse(pattern));
         }
-    }
-
-    /** Null when {@code pattern} is well-formed, else what is wrong with it. */
-    public static String problem(String pattern) {
-        int hash = pattern.indexOf('#');
-        String type = hash < 0 ? pattern : pattern.substring(0, hash);
-        String method = hash < 0 ? null : pattern.substring(hash + 1);
-        if (type.isEmpty() || !allCharsIn(type, ".*?")) {
-            return "expected pkg.Class#method, pkg.Class or pkg.*";
-        }
-        if (method != null && (method.isEmpty() || !allCharsIn(method, "<>*?"))) {
-            return "expected a method name after '#'";
-        }
-        return null;
-    }
-
-    /** Every character is part of a Java identifier or one of {@code extra}. */
-    private static boolean allCharsIn(String text, String extra) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isJavaIdentifierPart(c) && extra.indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public boolean allows(List<Frame> stack) {

@@ -1,4 +1,4 @@
-package io.loopguard.agent;
+package io.loopguard.format.options;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import io.loopguard.agent.record.AllowList;
+import io.loopguard.format.Durations;
 
 /**
  * The agent's options: parses the {@code -javaagent} argument with system-property and environment layering, and
@@ -214,6 +214,111 @@ public final class AgentOptions {
         return "LOOPGUARD_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /** A builder of options for tools that start agent JVMs (the Maven plugin): typed setters, one syntax. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sets options one by one and renders the {@code -javaagent} argument, validated exactly as the agent will
+     * validate it, so a bad value fails in the build tool with the agent's own message, not later in a forked JVM.
+     * A null (or blank) value leaves the option at its default.
+     */
+    public static final class Builder {
+        private final Map<String, String> given = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder threads(List<String> globs) {
+            return list("threads", globs);
+        }
+
+        public Builder autodetect(Boolean value) {
+            return set("autodetect", value);
+        }
+
+        public Builder output(Path directory) {
+            return set("output", directory == null ? null : directory.toAbsolutePath().normalize());
+        }
+
+        public Builder mode(String value) {
+            return set("mode", value);
+        }
+
+        public Builder threshold(String duration) {
+            return set("threshold", duration);
+        }
+
+        public Builder allow(List<String> framePatterns) {
+            return list("allow", framePatterns);
+        }
+
+        public Builder report(String value) {
+            return set("report", value);
+        }
+
+        public Builder enabled(Boolean value) {
+            return set("enabled", value);
+        }
+
+        public Builder flushInterval(String duration) {
+            return set("flushInterval", duration);
+        }
+
+        public Builder maxSites(Integer value) {
+            return set("maxSites", value);
+        }
+
+        public Builder jfr(Boolean value) {
+            return set("jfr", value);
+        }
+
+        public Builder pinning(String value) {
+            return set("pinning", value);
+        }
+
+        private Builder list(String key, List<String> items) {
+            return set(key, items == null || items.isEmpty() ? null : String.join(":", items));
+        }
+
+        private Builder set(String key, Object value) {
+            String text = value == null ? null : value.toString().trim();
+            if (text == null || text.isEmpty()) {
+                given.remove(key);
+            } else {
+                given.put(key, text);
+            }
+            return this;
+        }
+
+        /**
+         * The validated options.
+         *
+         * @throws OptionException naming the option, as the agent would at start-up; also for a value with a
+         *                         {@code ,} (it separates options in the agent argument)
+         */
+        public AgentOptions build() {
+            StringBuilder argument = new StringBuilder();
+            for (Map.Entry<String, String> option : given.entrySet()) {
+                if (option.getValue().indexOf(',') >= 0) {
+                    throw new OptionException("option '" + option.getKey() + "' cannot contain ',' (it separates agent "
+                            + "options): '" + option.getValue() + "'; give it to the JVM as -Dloopguard."
+                            + option.getKey() + " or " + environmentName(option.getKey()) + " instead");
+                }
+                argument.append(argument.length() == 0 ? "" : ",").append(option.getKey()).append('=')
+                        .append(option.getValue());
+            }
+            UnaryOperator<String> none = new UnaryOperator<>() {
+                @Override
+                public String apply(String key) {
+                    return null;
+                }
+            };
+            return parse(argument.toString(), none, none);
+        }
+    }
+
     /** The {@code -javaagent} argument for these options (only the ones set explicitly). */
     public String toAgentArgument() {
         StringBuilder out = new StringBuilder();
@@ -325,8 +430,8 @@ public final class AgentOptions {
             case "mode" -> value.equals("record") || value.equals("log") || value.equals("throw") ? null
                     : "expected record, log or throw";
             case "report" -> value.equals("html") || value.equals("none") ? null : "expected html or none";
-            case "threshold" -> durationProblem(value, true, 0L, "a duration like 0, 500us, 5ms or 1s");
-            case "flushInterval" -> durationProblem(value, false, 10_000_000L, "a duration of at least 10ms, like 500ms or 5s");
+            case "threshold" -> durationProblem(value, 0L, "a duration like 0, 500us, 5ms or 1s");
+            case "flushInterval" -> durationProblem(value, 10_000_000L, "a duration of at least 10ms, like 500ms or 5s");
             case "maxSites" -> maxSitesProblem(value);
             case "output" -> value.isEmpty() ? "expected a directory" : null;
             case "threads" -> hasEmptyItem(value) ? "expected thread-name globs separated by ':'" : null;
@@ -339,19 +444,18 @@ public final class AgentOptions {
     }
 
     /**
-     * Null if {@code value} is a duration of at least {@code min} nanoseconds that fits in a {@code long} of
-     * nanoseconds; a bare number is allowed only for {@code 0} (where {@code zeroAllowed}).
+     * Null if {@code value} is a duration (the one grammar of {@link Durations}: {@code 0}, {@code 500us},
+     * {@code 1.5ms}, {@code 1s}, ...) of at least {@code min} nanoseconds that fits in a {@code long} of nanoseconds.
      */
-    private static String durationProblem(String value, boolean zeroAllowed, long min, String expected) {
-        long nanos = nanosOrNegative(value);
-        if (nanos == -2L) {
-            return "expected " + expected + ", at most " + MAX_DURATION;
+    private static String durationProblem(String value, long min, String expected) {
+        long nanos;
+        try {
+            nanos = Durations.parseNanos(value);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage().contains("too long") ? "expected " + expected + ", at most " + MAX_DURATION
+                    : "expected " + expected;
         }
-        boolean bareNumber = value.length() > 0 && digits(value) == value.length();
-        if (nanos < 0 || nanos < min || (bareNumber && !(zeroAllowed && nanos == 0))) {
-            return "expected " + expected;
-        }
-        return null;
+        return nanos < min ? "expected " + expected : null;
     }
 
     private static String maxSitesProblem(String value) {
@@ -389,8 +493,8 @@ public final class AgentOptions {
 
     private static String allowProblem(String value) {
         for (String pattern : splitList(value)) {
-            // AllowList.problem says "expected ..." itself
-            String problem = pattern.isEmpty() ? "expected frame patterns separated by ':'" : AllowList.problem(pattern.trim());
+            // FramePatterns.problem says "expected ..." itself
+            String problem = pattern.isEmpty() ? "expected frame patterns separated by ':'" : FramePatterns.problem(pattern.trim());
             if (problem != null) {
                 return problem + " (in '" + pattern + "')";
             }
@@ -398,42 +502,7 @@ public final class AgentOptions {
         return null;
     }
 
-    static long nanos(String duration) {
-        long nanos = nanosOrNegative(duration);
-        if (nanos < 0) {
-            throw new IllegalArgumentException(duration);
-        }
-        return nanos;
-    }
-
-    /**
-     * {@code 123}, {@code 123ns}, {@code us}/{@code µs}, {@code ms}, {@code s} or {@code m} in nanoseconds; -1 if
-     * malformed, -2 if it does not fit in a {@code long} (a threshold that overflowed would record every call).
-     */
-    private static long nanosOrNegative(String duration) {
-        int n = digits(duration);
-        if (n == 0) {
-            return -1L;
-        }
-        long multiplier;
-        switch (duration.substring(n)) {
-            case "", "ns" -> multiplier = 1L;
-            case "us", "µs" -> multiplier = 1_000L;
-            case "ms" -> multiplier = 1_000_000L;
-            case "s" -> multiplier = 1_000_000_000L;
-            case "m" -> multiplier = 60_000_000_000L;
-            default -> {
-                return -1L;
-            }
-        }
-        long amount = 0;
-        for (int i = 0; i < n; i++) {
-            int digit = duration.charAt(i) - '0';
-            if (amount > (Long.MAX_VALUE - digit) / 10) {
-                return -2L;
-            }
-            amount = amount * 10 + digit;
-        }
-        return amount > Long.MAX_VALUE / multiplier ? -2L : amount * multiplier;
+    private static long nanos(String duration) {
+        return Durations.parseNanos(duration);
     }
 }

@@ -1,4 +1,4 @@
-package io.loopguard.agent;
+package io.loopguard.format.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -122,7 +122,7 @@ class AgentOptionsTest {
         String[] bad = {
                 "threshold=99999999999999999999s", "threshold=9223372036854775s", "threshold=9223372037s",
                 "threshold=153722867281m", "threshold=-5ms", "threshold=", "threshold=5h", "threshold=5 ms",
-                "threshold=1.5s", "threshold=ms", "threshold=0x10ms", "threshold=5sec",
+                "threshold=ms", "threshold=0x10ms", "threshold=5sec",
                 "flushInterval=99999999999999999999ms", "flushInterval=9223372036854775s", "flushInterval=",
                 "flushInterval=-1s", "flushInterval=0", "flushInterval=5", "flushInterval=9ms",
                 "maxSites=99999999999999999999", "maxSites=2147483648", "maxSites=1000000000", "maxSites=-1",
@@ -136,6 +136,16 @@ class AgentOptionsTest {
                     .hasMessageStartingWith("[loopguard] invalid value ").hasMessageContaining("for option '" + key + "'")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }
+    }
+
+    /** One duration grammar for agent, CLI and plugin (Durations): decimals too, which the agent once refused. */
+    @Test
+    void durationsFollowTheOneGrammarOfTheReportsToo() {
+        assertThat(AgentOptions.parse("threshold=1.5ms", NONE, NONE).thresholdNanos()).isEqualTo(1_500_000L);
+        assertThat(AgentOptions.parse("threshold=1.5s", NONE, NONE).thresholdNanos()).isEqualTo(1_500_000_000L);
+        assertThat(AgentOptions.parse("flushInterval=0.5s", NONE, NONE).flushIntervalNanos()).isEqualTo(500_000_000L);
+        assertThat(AgentOptions.parse("threshold=1.5ms", NONE, NONE).thresholdNanos())
+                .isEqualTo(io.loopguard.format.Durations.parseNanos("1.5ms"));
     }
 
     @Test
