@@ -5,6 +5,8 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import io.loopguard.format.TerminalText;
+
 /**
  * The agent's only output channel: whole lines on the process's real standard error, each starting
  * {@code [loopguard]}. Never stdout (Surefire's fork protocol lives there), never SLF4J or {@code java.util.logging}
@@ -18,9 +20,14 @@ public final class Stderr {
     private Stderr() {
     }
 
+    /**
+     * Prints {@code message} as one line. Control characters in it (thread names, SQL, paths and exception messages
+     * can hold any) are escaped by {@link TerminalText}, so no text can forge or hide a {@code [loopguard]} line.
+     */
     public static void line(String message) {
+        String text = TerminalText.escape(message);
         synchronized (ERR) {
-            ERR.println(message.startsWith(PREFIX) ? message : PREFIX + message);
+            ERR.println(text.startsWith(PREFIX) ? text : PREFIX + text);
         }
     }
 }
