@@ -94,8 +94,8 @@ public final class Installer implements Runnable {
             runtime = new RuntimeBridge(hooks);
             install(runtime);
         } catch (Throwable e) {
+            output.startFailed(e); // first: a registration waiting for readiness must find the error recorded
             Stderr.line("failed to start, blocking calls are not recorded in this JVM: " + e);
-            output.startFailed(e);
         } finally {
             deferred.abandon(); // no-op after a successful activate(); never leaves a class load waiting
             if (runtime != null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loopguard.agent.it.support.AgentProcess;
 import io.loopguard.agent.it.support.RunResult;
+import io.loopguard.agent.it.targets.FailStartTarget;
 import io.loopguard.agent.it.targets.HelloTarget;
 import io.loopguard.agent.it.targets.NastyThreadNameTarget;
 import io.loopguard.format.DataFile;
@@ -22,7 +23,7 @@ class AgentStartIT {
     @ParameterizedTest
     @ValueSource(strings = {"start", "install"})
     void aFailedStartIsWrittenIntoTheDataFile(String stage) throws Exception {
-        RunResult run = AgentProcess.of(HelloTarget.class).name("FailStart-" + stage)
+        RunResult run = AgentProcess.of(FailStartTarget.class).name("FailStart-" + stage)
                 .jvmArg("-Dio.loopguard.test.failStart=" + stage).run();
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.runDir().resolve("main-ran")).as("the application ran").exists();
