@@ -124,6 +124,7 @@ public final class Installer implements Runnable {
                 options.autodetect());
 
         runtime.installSnapshot(handle(recorder, "snapshot", Object.class));
+        runtime.installDroppedCalls(handle(recorder, "droppedCalls", long.class));
 
         boolean rewriteNatives = JdkDifferences.blockingMethodsAreNative();
         LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcInstrumentation(sites, hierarchy),

@@ -18,6 +18,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle uninstall;
     private final MethodHandle ready;
     private final MethodHandle installSnapshot;
+    private final MethodHandle installDroppedCalls;
     private final MethodHandle register;
     private final MethodHandle registeredThreads;
     private final MethodHandle enter;
@@ -32,6 +33,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
         uninstall = lookup.findStatic(hooks, "uninstall", MethodType.methodType(void.class));
         ready = lookup.findStatic(hooks, "ready", MethodType.methodType(void.class));
         installSnapshot = lookup.findStatic(hooks, "installSnapshot", MethodType.methodType(void.class, MethodHandle.class));
+        installDroppedCalls = lookup.findStatic(hooks, "installDroppedCalls",
+                MethodType.methodType(void.class, MethodHandle.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
         enter = lookup.findStatic(hooks, "enter", MethodType.methodType(long.class, int.class, Object.class));
@@ -53,6 +56,15 @@ public final class RuntimeBridge implements Consumer<Thread> {
     void installSnapshot(MethodHandle snapshot) {
         try {
             installSnapshot.invokeExact(snapshot);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code dropped} ({@code ()long}) answers {@code LoopGuard.droppedCalls()}. */
+    void installDroppedCalls(MethodHandle dropped) {
+        try {
+            installDroppedCalls.invokeExact(dropped);
         } catch (Throwable e) {
             throw rethrow(e);
         }

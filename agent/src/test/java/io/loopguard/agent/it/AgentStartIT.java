@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loopguard.agent.it.support.AgentProcess;
 import io.loopguard.agent.it.support.RunResult;
+import io.loopguard.agent.it.targets.DroppedTarget;
 import io.loopguard.agent.it.targets.FailStartTarget;
 import io.loopguard.agent.it.targets.HelloTarget;
 import io.loopguard.agent.it.targets.NastyThreadNameTarget;
@@ -66,5 +67,16 @@ class AgentStartIT {
                         + "[loopguard] 0 blocking call sites on event-loop threads (0 calls, 0.00 s blocked)\\r"
                         + "\\u001b[2K\\u2028\\u0085"))
                 .anyMatch(l -> l.startsWith("[loopguard] 1 blocking call site on event-loop threads"));
+    }
+
+    @Test
+    void droppedCallsReachTheApiAndTheDataFile() {
+        RunResult run = AgentProcess.of(DroppedTarget.class).name("Dropped").option("maxSites=1").run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.fact("failure")).isEqualTo("null");
+        long dropped = Long.parseLong(run.fact("droppedCalls"));
+        assertThat(dropped).as(run.describe()).isPositive();
+        assertThat(run.data().droppedCalls()).isGreaterThanOrEqualTo(dropped);
+        assertThat(run.data().maxSites()).isEqualTo(1);
     }
 }
