@@ -52,7 +52,7 @@ final class BaselineCommand {
             updated.write(file);
         } catch (IOException | java.io.UncheckedIOException e) {
             log.error("cannot write the baseline file {}: {}", TerminalText.escape(file.toString()),
-                    TerminalText.escape(reason(e)));
+                    TerminalText.escape(reason(e, file)));
             return Main.BAD_INPUT;
         }
         out.println("Baseline " + file + ": " + updated.entries().size() + " entries (" + added + " new, "
@@ -64,18 +64,28 @@ final class BaselineCommand {
         return Main.OK;
     }
 
-    /** Why a write failed, in words: {@code NoSuchFileException: /proc/x.json} says too little on its own. */
-    static String reason(Exception e) {
+    /**
+     * Why writing {@code target} failed, in words: {@code NoSuchFileException: /proc/.loopguard-baseline-1.tmp}
+     * names a temporary file the user never asked for.
+     */
+    static String reason(Exception e, Path target) {
         Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
-        if (cause instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied (" + cause.getMessage() + ")";
+        if (!(cause instanceof java.nio.file.FileSystemException fs)) {
+            return cause.toString();
         }
-        if (cause instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory (" + cause.getMessage() + ")";
+        String why = cause instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : cause instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : cause instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                : fs.getReason() != null ? fs.getReason() : cause.getClass().getSimpleName();
+        String file = fs.getFile();
+        Path absolute = target.toAbsolutePath();
+        if (file == null || Path.of(file).toAbsolutePath().equals(absolute)) {
+            return why;
         }
-        if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason() + " (" + fs.getFile() + ")";
+        Path dir = Path.of(file).toAbsolutePath().getParent();
+        if (dir != null && dir.equals(absolute.getParent())) {
+            return "cannot create a file in " + dir + " (" + why + ")";
         }
-        return cause.toString();
+        return why + " (" + file + ")";
     }
 }
