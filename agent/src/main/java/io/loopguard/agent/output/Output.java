@@ -11,6 +11,7 @@ import io.loopguard.agent.install.RuntimeBridge;
 import io.loopguard.agent.record.Recorder;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
+import io.loopguard.format.TerminalText;
 import io.loopguard.report.html.HtmlReport;
 
 /**
@@ -68,7 +69,7 @@ public final class Output implements Runnable {
      */
     public void startFailed(Throwable error) {
         try {
-            String text = String.valueOf(error);
+            String text = TerminalText.escape(String.valueOf(error)); // one line, whatever the message holds
             sink.agentError(text.length() > 2000 ? text.substring(0, 2000) + "\u2026" : text);
             write();
         } catch (Throwable ignored) {
