@@ -112,6 +112,21 @@ public final class LoopGuard {
         return List.copyOf(out);
     }
 
+    /**
+     * Blocking calls the agent could not record so far in this JVM because its bound on distinct call sites
+     * ({@code maxSites}) was reached: when this grows, the recorded call sites are incomplete. 0 without the agent.
+     */
+    public static long droppedCalls() {
+        if (BRIDGE == null || BRIDGE.droppedCalls == null) {
+            return 0;
+        }
+        try {
+            return (long) BRIDGE.droppedCalls.invokeExact();
+        } catch (Throwable e) {
+            return 0;
+        }
+    }
+
     /** True when the loopguard agent is attached and enabled in this JVM. */
     public static boolean isActive() {
         return BRIDGE != null;
@@ -124,14 +139,16 @@ public final class LoopGuard {
         final MethodHandle isRegistered;
         final MethodHandle callSites;
         final MethodHandle awaitLateEvents;
+        final MethodHandle droppedCalls;
 
         private Bridge(MethodHandle register, MethodHandle unregister, MethodHandle isRegistered, MethodHandle callSites,
-                       MethodHandle awaitLateEvents) {
+                       MethodHandle awaitLateEvents, MethodHandle droppedCalls) {
             this.register = register;
             this.unregister = unregister;
             this.isRegistered = isRegistered;
             this.callSites = callSites;
             this.awaitLateEvents = awaitLateEvents;
+            this.droppedCalls = droppedCalls;
         }
 
         static Bridge find() {
@@ -144,7 +161,8 @@ public final class LoopGuard {
                         lookup.findStatic(runtime, "unregister", threadToVoid),
                         lookup.findStatic(runtime, "isRegistered", MethodType.methodType(boolean.class, Thread.class)),
                         optional(lookup, runtime, "callSites", MethodType.methodType(Object.class)),
-                        optional(lookup, runtime, "awaitLateEvents", MethodType.methodType(void.class)));
+                        optional(lookup, runtime, "awaitLateEvents", MethodType.methodType(void.class)),
+                        optional(lookup, runtime, "droppedCalls", MethodType.methodType(long.class)));
             } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
                 return null; // no agent, or agent disabled: the in-jar registry answers
             }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import io.loopguard.format.options.OptionException;
+import io.loopguard.format.TerminalText;
 
 /**
  * The agent's only output channel: whole lines on the process's real standard error, each starting
@@ -20,9 +21,14 @@ public final class Stderr {
     private Stderr() {
     }
 
+    /**
+     * Prints {@code message} as one line. Control characters in it (thread names, SQL, paths and exception messages
+     * can hold any) are escaped by {@link TerminalText}, so no text can forge or hide a {@code [loopguard]} line.
+     */
     public static void line(String message) {
+        String text = TerminalText.escape(message);
         synchronized (ERR) {
-            ERR.println(message.startsWith(PREFIX) ? message : PREFIX + message);
+            ERR.println(text.startsWith(PREFIX) ? text : PREFIX + text);
         }
     }
 }

@@ -12,9 +12,14 @@ import java.util.Objects;
  * @param droppedCalls      calls lost because the bound on distinct call sites was reached
  * @param registeredThreads names of the threads registered as event loops during the run (an optional, compatible
  *                          extension of the contract: reports show them when no call site was found)
+ * @param maxSites          the agent's bound on distinct call sites ({@code maxSites}), 0 when unknown (optional,
+ *                          compatible extension, written only when known: it explains {@code droppedCalls})
+ * @param agentError        {@code null}, or one line saying why the agent failed to start in that JVM (optional,
+ *                          compatible extension): the file then says nothing about blocking calls, and {@code check}
+ *                          fails on it
  */
 public record DataFile(String format, JvmInfo jvm, List<CallSite> callSites, long droppedCalls,
-                       List<String> registeredThreads) {
+                       List<String> registeredThreads, long maxSites, String agentError) {
 
     /** The only format this version reads and writes. */
     public static final String FORMAT = "loopguard/1";
@@ -24,6 +29,13 @@ public record DataFile(String format, JvmInfo jvm, List<CallSite> callSites, lon
         Objects.requireNonNull(jvm, "jvm");
         callSites = List.copyOf(Objects.requireNonNull(callSites, "callSites"));
         registeredThreads = registeredThreads == null ? List.of() : List.copyOf(registeredThreads);
+        maxSites = Math.max(0, maxSites);
+    }
+
+    /** A data file without the optional {@code maxSites} and {@code agentError}. */
+    public DataFile(String format, JvmInfo jvm, List<CallSite> callSites, long droppedCalls,
+                    List<String> registeredThreads) {
+        this(format, jvm, callSites, droppedCalls, registeredThreads, 0, null);
     }
 
     /** A data file of the current {@link #FORMAT} without registered thread names. */

@@ -37,6 +37,8 @@ final class DataFileBinder {
     private static final byte[] CALL_SITES = ascii("callSites");
     private static final byte[] DROPPED_CALLS = ascii("droppedCalls");
     private static final byte[] REGISTERED_THREADS = ascii("registeredThreads");
+    private static final byte[] MAX_SITES = ascii("maxSites");
+    private static final byte[] AGENT_ERROR = ascii("agentError");
     private static final byte[] PID = ascii("pid");
     private static final byte[] JAVA_VERSION = ascii("javaVersion");
     private static final byte[] COMMAND = ascii("command");
@@ -107,6 +109,9 @@ final class DataFileBinder {
         List<CallSite> sites = null;
         long dropped = -1;
         List<String> registered = null;
+        long maxSites = -1;
+        String agentError = null;
+        boolean hasAgentError = false;
         if (!emptyObject()) {
             do {
                 key();
@@ -123,6 +128,11 @@ final class DataFileBinder {
                     dropped = nonNegative();
                 } else if (isKey(REGISTERED_THREADS) && registered == null) {
                     registered = strings();
+                } else if (isKey(MAX_SITES) && maxSites < 0) {
+                    maxSites = nonNegative();
+                } else if (isKey(AGENT_ERROR) && !hasAgentError) {
+                    agentError = nullableString();
+                    hasAgentError = true;
                 } else {
                     throw FALLBACK; // unknown or repeated member
                 }
@@ -131,7 +141,8 @@ final class DataFileBinder {
         if (format == null || jvm == null || sites == null || dropped < 0) {
             throw FALLBACK;
         }
-        return new DataFile(format, jvm, sites, dropped, registered == null ? List.of() : registered);
+        return new DataFile(format, jvm, sites, dropped, registered == null ? List.of() : registered,
+                Math.max(0, maxSites), agentError);
     }
 
     private JvmInfo jvm() throws Fallback {

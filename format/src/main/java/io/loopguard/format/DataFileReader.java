@@ -137,7 +137,9 @@ public final class DataFileReader {
             long dropped = nonNegative(root, "droppedCalls", "");
             List<String> registered = m.containsKey("registeredThreads")
                     ? strings(root, "registeredThreads", "") : List.of();
-            return new DataFile(format.string(), jvm, sites, dropped, registered);
+            long maxSites = m.containsKey("maxSites") ? nonNegative(root, "maxSites", "") : 0;
+            String agentError = nullableString(root, "agentError", "");
+            return new DataFile(format.string(), jvm, sites, dropped, registered, maxSites, agentError);
         }
 
         private JvmInfo jvm(JsonNode node) throws DataFileException {

@@ -40,8 +40,15 @@ public final class DataFileWriter {
         }
         out.append(sites.isEmpty() ? "],\n" : "\n  ],\n");
         out.append("  \"droppedCalls\": ").append(Long.toString(file.droppedCalls())).append(",\n");
+        if (file.maxSites() > 0) {
+            out.append("  \"maxSites\": ").append(Long.toString(file.maxSites())).append(",\n");
+        }
         out.append("  \"registeredThreads\": ");
         strings(out, file.registeredThreads());
+        if (file.agentError() != null) {
+            out.append(",\n  \"agentError\": ");
+            str(out, file.agentError());
+        }
         out.append("\n}\n");
     }
 

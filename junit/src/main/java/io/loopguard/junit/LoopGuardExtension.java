@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -32,11 +33,13 @@ public final class LoopGuardExtension implements BeforeEachCallback, AfterEachCa
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LoopGuardExtension.class);
     private static final String BEFORE = "before";
+    private static final String DROPPED_BEFORE = "droppedBefore";
     private static volatile boolean agentReady;
 
     private final BooleanSupplier active;
     private final Supplier<List<RecordedCallSite>> sitesNow;
     private final Supplier<List<RecordedCallSite>> sitesWithLateEvents;
+    private final LongSupplier dropped;
 
     /**
      * The extension over the agent of this JVM. Contended monitors and pinned virtual threads reach the agent through
@@ -45,19 +48,26 @@ public final class LoopGuardExtension implements BeforeEachCallback, AfterEachCa
      * about a second per checked test while the agent's JFR stream runs; agent option {@code jfr=false} turns it off.
      */
     public LoopGuardExtension() {
-        this(LoopGuard::isActive, () -> LoopGuard.recordedCallSites(false), LoopGuard::recordedCallSites);
+        this(LoopGuard::isActive, () -> LoopGuard.recordedCallSites(false), LoopGuard::recordedCallSites,
+                LoopGuard::droppedCalls);
     }
 
     /** For tests: another source of the agent's state. */
     LoopGuardExtension(BooleanSupplier active, Supplier<List<RecordedCallSite>> sites) {
-        this(active, sites, sites);
+        this(active, sites, sites, () -> 0);
+    }
+
+    /** For tests: another source of the agent's state, dropped calls included. */
+    LoopGuardExtension(BooleanSupplier active, Supplier<List<RecordedCallSite>> sites, LongSupplier dropped) {
+        this(active, sites, sites, dropped);
     }
 
     private LoopGuardExtension(BooleanSupplier active, Supplier<List<RecordedCallSite>> sitesNow,
-                               Supplier<List<RecordedCallSite>> sitesWithLateEvents) {
+                               Supplier<List<RecordedCallSite>> sitesWithLateEvents, LongSupplier dropped) {
         this.active = active;
         this.sitesNow = sitesNow;
         this.sitesWithLateEvents = sitesWithLateEvents;
+        this.dropped = dropped;
     }
 
     @Override
@@ -79,6 +89,7 @@ public final class LoopGuardExtension implements BeforeEachCallback, AfterEachCa
             throw new AssertionFailedError(AttachMessage.text(describe(context)));
         }
         awaitAgentReady();
+        context.getStore(NAMESPACE).put(DROPPED_BEFORE, dropped.getAsLong());
         context.getStore(NAMESPACE).put(BEFORE, CallSiteDiff.snapshot(sitesNow.get()));
     }
 
@@ -90,8 +101,21 @@ public final class LoopGuardExtension implements BeforeEachCallback, AfterEachCa
             return;
         }
         List<CallSiteDiff.Change> changes = CallSiteDiff.changes(before, sitesWithLateEvents.get());
+        Long droppedBefore = context.getStore(NAMESPACE).remove(DROPPED_BEFORE, Long.class);
+        long droppedNow = droppedBefore == null ? 0 : dropped.getAsLong() - droppedBefore;
+        // Calls the agent could not record (its maxSites bound was reached) may be blocking calls of this test:
+        // the verdict would be a guess, so the test fails and says why, as the check goal does.
+        String incomplete = droppedNow <= 0 ? null : droppedNow + (droppedNow == 1 ? " call" : " calls")
+                + " on event-loop threads could not be recorded during " + describe(context)
+                + " because the agent's bound on distinct call sites (maxSites) was reached: the data is incomplete, "
+                + "so this test cannot be shown to be free of blocking calls. Raise it with -Dloopguard.maxSites=N "
+                + "(or the agent option maxSites=N). [loopguard]";
         if (!changes.isEmpty()) {
-            throw new AssertionFailedError(CallSiteDiff.message(describe(context), changes));
+            String message = CallSiteDiff.message(describe(context), changes);
+            throw new AssertionFailedError(incomplete == null ? message : message + "\n\n" + incomplete);
+        }
+        if (incomplete != null) {
+            throw new AssertionFailedError(incomplete);
         }
     }
 

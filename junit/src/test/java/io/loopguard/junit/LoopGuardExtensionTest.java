@@ -58,6 +58,20 @@ class LoopGuardExtensionTest {
     }
 
     @Test
+    void callsDroppedDuringATestFailItAndSaySo() {
+        Events tests = run(selectMethod(DroppedCallsFixture.class, "dropsCalls"));
+        tests.assertThatEvents().haveExactly(1, event(test("dropsCalls"), finishedWithFailure(
+                instanceOf(AssertionFailedError.class),
+                message(m -> m.startsWith("3 calls on event-loop threads could not be recorded during "
+                        + "DroppedCallsFixture.dropsCalls() because the agent's bound on distinct call sites "
+                        + "(maxSites) was reached: the data is incomplete")
+                        && m.contains("-Dloopguard.maxSites=N") && m.endsWith("[loopguard]")))));
+        run(selectMethod(DroppedCallsFixture.class, "dropsNothing"))
+                .assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+        assertThat(LoopGuard.droppedCalls()).as("the real agent, far below its bound").isZero();
+    }
+
+    @Test
     void aCleanTestPasses() {
         run(selectMethod(BlockingFixture.class, "computesOnTheLoop"))
                 .assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));

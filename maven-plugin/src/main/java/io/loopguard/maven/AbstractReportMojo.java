@@ -6,6 +6,7 @@ import io.loopguard.report.ReportFiles;
 import io.loopguard.report.check.Baseline;
 import io.loopguard.report.check.CheckResult;
 import io.loopguard.format.Durations;
+import io.loopguard.format.TerminalText;
 import io.loopguard.report.check.Rules;
 import io.loopguard.report.model.InputFiles;
 import io.loopguard.report.model.LoadResult;
@@ -75,6 +76,13 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(property = "loopguard.categories")
     List<String> categories;
 
+    /**
+     * Rule: accept data known to be incomplete. By default a data file with {@code droppedCalls > 0} (the agent's
+     * {@code maxSites} bound was reached, calls of further call sites were not recorded) fails the check.
+     */
+    @Parameter(property = "loopguard.allowDroppedCalls", defaultValue = "false")
+    boolean allowDroppedCalls;
+
     /** Baseline file of known call sites that do not fail the check (written by the {@code baseline} goal). */
     @Parameter(property = "loopguard.baseline")
     File baseline;
@@ -95,7 +103,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
             return null;
         }
         LoadResult loaded = InputFiles.load(files);
-        loaded.failures().forEach(f -> getLog().error(f.getMessage()));
+        loaded.failures().forEach(f -> getLog().error(TerminalText.escape(f.getMessage())));
         return loaded;
     }
 
@@ -105,7 +113,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
             Set<Category> checked = categories == null ? Set.of() : categories.stream()
                     .flatMap(c -> List.of(c.split("[,:]")).stream()).map(String::trim).filter(c -> !c.isEmpty())
                     .map(Category::fromId).collect(Collectors.toSet());
-            return new Rules(maxSites, blocked, checked);
+            return new Rules(maxSites, blocked, checked, allowDroppedCalls);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("invalid loopguard rule: " + e.getMessage(), e);
         }

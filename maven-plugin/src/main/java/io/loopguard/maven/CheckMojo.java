@@ -1,5 +1,6 @@
 package io.loopguard.maven;
 
+import io.loopguard.format.TerminalText;
 import io.loopguard.report.check.Baseline;
 import io.loopguard.report.check.CheckResult;
 import io.loopguard.report.check.Checker;
@@ -66,6 +67,14 @@ public class CheckMojo extends AbstractReportMojo {
                     + "-Dloopguard.prune=true");
         }
         List<SiteVerdict> violations = result.with(SiteVerdict.Status.VIOLATION);
+        for (CheckResult.Problem problem : result.problems()) {
+            String line = TerminalText.escape(problem.message());
+            if (problem.fails() && haltOnFailure) {
+                getLog().error(line);
+            } else {
+                getLog().warn(line);
+            }
+        }
         if (result.passed() && loaded.clean()) {
             getLog().info("All loopguard checks have been met (" + rules.describe() + "; "
                     + report.callSites().size() + " call sites, " + baselined + " baselined). " + link);
@@ -79,11 +88,19 @@ public class CheckMojo extends AbstractReportMojo {
                 getLog().warn(line);
             }
         }
+        List<CheckResult.Problem> failing = result.failingProblems();
+        String problems = failing.isEmpty() ? "" : (violations.isEmpty() ? "" : " ")
+                + "The loopguard data cannot be trusted (" + failing.size()
+                + (failing.size() == 1 ? " problem" : " problems") + " above)."
+                + (failing.stream().anyMatch(p -> CheckResult.Problem.DROPPED_CALLS.equals(p.kind()))
+                ? " Raise the agent's maxSites, or accept incomplete data with allowDroppedCalls "
+                + "(-Dloopguard.allowDroppedCalls=true)." : "");
         String summary = violations.isEmpty()
-                ? "loopguard checks could not read every data file (see the errors above)."
+                ? (failing.isEmpty() ? "loopguard checks could not read every data file (see the errors above)."
+                : problems.trim())
                 : violations.size() + (violations.size() == 1 ? " blocking call site on event-loop threads violates"
                 : " blocking call sites on event-loop threads violate") + " the loopguard rules ("
-                + rules.describe() + (baselined > 0 ? "; " + baselined + " more are baselined" : "") + ").";
+                + rules.describe() + (baselined > 0 ? "; " + baselined + " more are baselined" : "") + ")." + problems;
         getLog().warn(link);
         fail(summary + " " + link);
     }

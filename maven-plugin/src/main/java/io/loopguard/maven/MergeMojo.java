@@ -76,7 +76,7 @@ public class MergeMojo extends AbstractMojo {
             return;
         }
         LoadResult loaded = InputFiles.load(files);
-        loaded.failures().forEach(f -> getLog().error(f.getMessage()));
+        loaded.failures().forEach(f -> getLog().error(io.loopguard.format.TerminalText.escape(f.getMessage())));
         if (!loaded.clean()) {
             throw new MojoExecutionException("loopguard merge: " + loaded.failures().size()
                     + " data file(s) could not be read (see above); a partial merge would hide call sites");

@@ -146,6 +146,39 @@ class MojoTest {
     }
 
     @Test
+    void droppedCallsFailTheCheckUnlessAllowedAndAnAgentErrorAlwaysFails() throws Exception {
+        java.time.Instant t = java.time.Instant.parse("2026-11-22T10:00:00Z");
+        io.loopguard.format.DataFileWriter.writeAtomically(new io.loopguard.format.DataFile(
+                io.loopguard.format.DataFile.FORMAT, new io.loopguard.format.JvmInfo(5, "17", "test", t, t),
+                List.of(), 1_990_001, List.of(), 100, null), data.resolve("loopguard-5.json"));
+        assertThatThrownBy(check()::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("The loopguard data cannot be trusted (1 problem above). Raise the agent's "
+                        + "maxSites, or accept incomplete data with allowDroppedCalls (-Dloopguard.allowDroppedCalls=true).");
+        assertThat(log.lines).anyMatch(l -> l.startsWith("[ERROR] ") && l.endsWith("loopguard-5.json (pid 5): "
+                + "1990001 calls of further call sites were dropped (maxSites=100); the data is incomplete"));
+        assertThat(Files.readString(data.resolve("loopguard.sarif"))).contains("\"executionSuccessful\": false");
+
+        log.lines.clear();
+        CheckMojo allowing = check();
+        allowing.allowDroppedCalls = true;
+        allowing.execute();
+        assertThat(log.text()).contains("All loopguard checks have been met (max-sites 0, all categories, dropped "
+                + "calls allowed; 0 call sites, 0 baselined)");
+        assertThat(log.lines).anyMatch(l -> l.startsWith("[WARNING] ") && l.contains("(allowed by the rules)"));
+
+        io.loopguard.format.DataFileWriter.writeAtomically(new io.loopguard.format.DataFile(
+                io.loopguard.format.DataFile.FORMAT, new io.loopguard.format.JvmInfo(6, "17", "test", t, t),
+                List.of(), 0, List.of(), 100, "java.lang.IllegalStateException: boom\n[INFO] forged"),
+                data.resolve("loopguard-6.json"));
+        log.lines.clear();
+        assertThatThrownBy(allowing::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("The loopguard data cannot be trusted (1 problem above).");
+        assertThat(log.lines).anyMatch(l -> l.startsWith("[ERROR] ") && l.endsWith("loopguard-6.json (pid 6): the "
+                + "agent failed to start, no blocking call was recorded: java.lang.IllegalStateException: boom\\n"
+                + "[INFO] forged"));
+    }
+
+    @Test
     void checkAndReportSkipWithoutDataAndCheckFailsOnUnreadableData() throws Exception {
         check().execute();
         report(new ReportMojo()).execute();

@@ -30,6 +30,8 @@ public final class Hooks {
     static volatile boolean autodetect;
     /** {@code () Object}: the recorded call sites as {@code List<Map<String, Object>>} (JDK types only). */
     static volatile MethodHandle snapshot;
+    /** {@code ()long}: calls dropped at the call-site bound so far, for {@code LoopGuard.droppedCalls()}. */
+    static volatile MethodHandle dropped;
 
     private static final AtomicLong ERRORS = new AtomicLong();
     /**
@@ -217,6 +219,24 @@ public final class Hooks {
 
     public static void installCatchUp(MethodHandle catchUp) {
         Hooks.catchUp = catchUp;
+    }
+
+    /** Calls dropped so far because the bound on distinct call sites was reached; 0 before start-up finished. */
+    public static long droppedCalls() {
+        MethodHandle handle = dropped;
+        if (handle == null) {
+            return 0;
+        }
+        try {
+            return (long) handle.invokeExact();
+        } catch (Throwable e) {
+            failed(e);
+            return 0;
+        }
+    }
+
+    public static void installDroppedCalls(MethodHandle dropped) {
+        Hooks.dropped = dropped;
     }
 
     // ---- set-up and health, for the agent ------------------------------------------------------------------

@@ -53,17 +53,38 @@ public final class Installer implements Runnable {
         this.output = output;
     }
 
+    /**
+     * Test hook, not an option: {@code -Dio.loopguard.test.failStart=start} (or {@code =install}) makes the start-up
+     * fail with an internal error right there (in {@code premain}, or in the start-up proper), the only way to check
+     * deterministically that a failed start leaves a data file with {@code agentError}. Deliberately outside the
+     * {@code loopguard.*} namespace of the options.
+     */
+    static final String FAIL_START = "io.loopguard.test.failStart";
+
+    private static void testHook(String stage) {
+        if (stage.equals(System.getProperty(FAIL_START))) {
+            throw new IllegalStateException("start-up failure injected by -D" + FAIL_START + "=" + stage);
+        }
+    }
+
     public static void start(Instrumentation inst, AgentOptions options) throws Exception {
-        Class<?> hooks = RuntimeInjector.inject(inst);
-        DeferredTransformer deferred = new DeferredTransformer(JdkDifferences.blockingMethodsAreNative());
-        inst.addTransformer(deferred, true);
-        Installer installer = new Installer(inst, options, hooks, deferred, Output.prepare(options));
-        if (!options.threads().isEmpty()) {
-            installer.run();
-        } else {
-            Thread init = new Thread(installer, "loopguard-init");
-            init.setDaemon(true);
-            init.start();
+        Output output = Output.prepare(options); // first: a failure below must still leave a data file that says so
+        try {
+            testHook("start");
+            Class<?> hooks = RuntimeInjector.inject(inst);
+            DeferredTransformer deferred = new DeferredTransformer(JdkDifferences.blockingMethodsAreNative());
+            inst.addTransformer(deferred, true);
+            Installer installer = new Installer(inst, options, hooks, deferred, output);
+            if (!options.threads().isEmpty()) {
+                installer.run();
+            } else {
+                Thread init = new Thread(installer, "loopguard-init");
+                init.setDaemon(true);
+                init.start();
+            }
+        } catch (Exception | Error e) {
+            output.startFailed(e);
+            throw e;
         }
     }
 
@@ -74,6 +95,7 @@ public final class Installer implements Runnable {
             runtime = new RuntimeBridge(hooks);
             install(runtime);
         } catch (Throwable e) {
+            output.startFailed(e); // first: a registration waiting for readiness must find the error recorded
             Stderr.line("failed to start, blocking calls are not recorded in this JVM: " + e);
         } finally {
             deferred.abandon(); // no-op after a successful activate(); never leaves a class load waiting
@@ -86,6 +108,7 @@ public final class Installer implements Runnable {
     }
 
     private void install(RuntimeBridge runtime) throws Exception {
+        testHook("install");
         SiteTable sites = new SiteTable();
         Catalogue catalogue = Catalogue.standard(sites, options.autodetect());
         TypeHierarchy hierarchy = new TypeHierarchy();
@@ -102,6 +125,7 @@ public final class Installer implements Runnable {
                 options.autodetect());
 
         runtime.installSnapshot(handle(recorder, "snapshot", Object.class));
+        runtime.installDroppedCalls(handle(recorder, "droppedCalls", long.class));
 
         boolean rewriteNatives = JdkDifferences.blockingMethodsAreNative();
         LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcInstrumentation(sites, hierarchy),

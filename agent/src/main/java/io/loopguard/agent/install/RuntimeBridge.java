@@ -22,6 +22,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle awaitFirstRegistration;
     private final MethodHandle wasRegistered;
     private final MethodHandle everRegistered;
+    private final MethodHandle installDroppedCalls;
     private final MethodHandle register;
     private final MethodHandle registeredThreads;
     private final MethodHandle registeredThreadNames;
@@ -42,6 +43,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
         awaitFirstRegistration = lookup.findStatic(hooks, "awaitFirstRegistration", MethodType.methodType(void.class));
         everRegistered = lookup.findStatic(hooks, "everRegistered", MethodType.methodType(boolean.class));
         wasRegistered = lookup.findStatic(hooks, "wasRegistered", MethodType.methodType(boolean.class, long.class, long.class));
+        installDroppedCalls = lookup.findStatic(hooks, "installDroppedCalls",
+                MethodType.methodType(void.class, MethodHandle.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
         registeredThreadNames = lookup.findStatic(hooks, "registeredThreadNames", MethodType.methodType(String[].class));
@@ -103,6 +106,15 @@ public final class RuntimeBridge implements Consumer<Thread> {
     public boolean wasRegistered(long threadId, long epochMillis) {
         try {
             return (boolean) wasRegistered.invokeExact(threadId, epochMillis);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code dropped} ({@code ()long}) answers {@code LoopGuard.droppedCalls()}. */
+    void installDroppedCalls(MethodHandle dropped) {
+        try {
+            installDroppedCalls.invokeExact(dropped);
         } catch (Throwable e) {
             throw rethrow(e);
         }

@@ -33,9 +33,21 @@ final class DataFileSink {
     private final long startedAtMillis = System.currentTimeMillis();
     private final String command = System.getProperty("sun.java.command", "");
     private final Set<String> registeredThreads = new LinkedHashSet<>();
+    private final long maxSites;
+    /** Why the agent failed to start, once it did: written into every later data file. */
+    private volatile String agentError;
 
-    DataFileSink(Path directory) {
+    DataFileSink(Path directory, long maxSites) {
         this.directory = directory; // the file name needs the pid, looked up lazily: see pid()
+        this.maxSites = maxSites;
+    }
+
+    void agentError(String error) {
+        this.agentError = error;
+    }
+
+    String agentError() {
+        return agentError;
     }
 
     /**
@@ -155,7 +167,7 @@ final class DataFileSink {
         List<CallSite> sites = recorder == null ? List.of() : recorder.callSites();
         DataFile data = new DataFile(DataFile.FORMAT,
                 new JvmInfo(pidOf(), System.getProperty("java.version"), command, Instant.ofEpochMilli(startedAtMillis), Instant.now()),
-                sites, recorder == null ? 0 : recorder.droppedCalls(), threadNames);
+                sites, recorder == null ? 0 : recorder.droppedCalls(), threadNames, maxSites, agentError);
         DataFileWriter.writeAtomically(data, file());
         return data;
     }

@@ -11,6 +11,7 @@ import io.loopguard.agent.install.RuntimeBridge;
 import io.loopguard.agent.record.Recorder;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
+import io.loopguard.format.TerminalText;
 import io.loopguard.report.html.HtmlReport;
 
 /**
@@ -32,7 +33,7 @@ public final class Output implements Runnable {
 
     private Output(AgentOptions options) {
         this.options = options;
-        this.sink = new DataFileSink(options.output());
+        this.sink = new DataFileSink(options.output(), options.maxSites());
     }
 
     /**
@@ -65,6 +66,21 @@ public final class Output implements Runnable {
     /** Runs {@code task} at exit before the final data file is written (draining events that arrive late). */
     public void beforeFinalWrite(Runnable task) {
         this.beforeFinalWrite = task;
+    }
+
+    /**
+     * The agent failed to start after its options were accepted: the data file must not look like a clean run. Writes
+     * it now, with {@code agentError} and no call site (so even a JVM that is killed later leaves the verdict), and
+     * the exit hook writes it again with the same error. Never throws.
+     */
+    public void startFailed(Throwable error) {
+        try {
+            String text = TerminalText.escape(String.valueOf(error)); // one line, whatever the message holds
+            sink.agentError(text.length() > 2000 ? text.substring(0, 2000) + "\u2026" : text);
+            write();
+        } catch (Throwable ignored) {
+            // nothing more can be done without hurting the application
+        }
     }
 
     /** The flush thread's loop. */
@@ -139,6 +155,11 @@ public final class Output implements Runnable {
             } catch (Exception | LinkageError e) {
                 Stderr.line("cannot write the HTML report in " + options.output() + ": " + e);
             }
+        }
+        if (data.agentError() != null) {
+            Stderr.line("the agent failed to start, no blocking call was recorded in this JVM (" + data.agentError()
+                    + ") \u2014 " + (link == null ? sink.file().toUri() : link.toUri()));
+            return;
         }
         Stderr.line(summary(data.callSites(), link));
     }

@@ -56,7 +56,15 @@ final class ReportData {
             out.append(",\"endedAt\":");
             instant(out, run.jvm().endedAt());
             out.append(",\"callSites\":").append(Integer.toString(run.callSites()))
-                    .append(",\"droppedCalls\":").append(Long.toString(run.droppedCalls())).append('}');
+                    .append(",\"droppedCalls\":").append(Long.toString(run.droppedCalls()));
+            if (run.maxSites() > 0) {
+                out.append(",\"maxSites\":").append(Long.toString(run.maxSites()));
+            }
+            if (run.agentError() != null) {
+                out.append(",\"agentError\":");
+                str(out, run.agentError());
+            }
+            out.append('}');
         }
         out.append("],\n\"skipped\":");
         list(out, report.skipped());
@@ -148,6 +156,34 @@ final class ReportData {
     }
 
     private static void str(Appendable out, String value) throws IOException {
-        JsonText.quote(out, value, true);
+        JsonText.quote(out, withoutLoneSurrogates(value), true);
+    }
+
+    /**
+     * {@code value} with every unpaired surrogate written out as the text {@code \\uXXXX}. JSON can carry a lone
+     * surrogate (as an escape), but in the page's DOM it makes Chromium's serialiser crash
+     * ({@code chromium --headless --dump-dom} aborts), so the page never gets one: it shows the escape instead.
+     */
+    static String withoutLoneSurrogates(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean lone = Character.isHighSurrogate(c)
+                    ? i + 1 >= length || !Character.isLowSurrogate(value.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
+            if (lone) {
+                if (out == null) {
+                    out = new StringBuilder(length + 8).append(value, 0, i);
+                }
+                out.append("\\u").append(Integer.toHexString(c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? value : out.toString();
     }
 }

@@ -35,6 +35,10 @@ public final class InputFiles {
     public static LoadResult load(List<Path> inputs) {
         List<Object> slots = new ArrayList<>(); // per file, in input order: its Path, then its DataFile or failure
         for (Path input : inputs) {
+            if (!Files.isDirectory(input) && Files.isSymbolicLink(input) && !Files.exists(input)) {
+                slots.add(new DataFileException(input.toString(), danglingLink(input), null));
+                continue;
+            }
             if (Files.isDirectory(input)) {
                 List<Path> paths;
                 try {
@@ -47,7 +51,10 @@ public final class InputFiles {
                     slots.add(new DataFileException(input.toString(),
                             "no " + DATA_FILE_GLOB + " files in this directory", null));
                 }
-                slots.addAll(paths);
+                for (Path path : paths) {
+                    slots.add(Files.isSymbolicLink(path) && !Files.exists(path)
+                            ? new DataFileException(path.toString(), danglingLink(path), null) : path);
+                }
             } else {
                 slots.add(input);
             }
@@ -80,6 +87,28 @@ public final class InputFiles {
             }
         }
         return new LoadResult(files, failures);
+    }
+
+    /** Why a symbolic link that leads nowhere cannot be read: a loop, or a missing target. */
+    private static String danglingLink(Path link) {
+        try {
+            link.toRealPath();
+            return "cannot follow the symbolic link";
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e.getReason();
+            if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links")) {
+                return "symbolic link loop (" + reason + ")";
+            }
+            String target;
+            try {
+                target = String.valueOf(Files.readSymbolicLink(link));
+            } catch (IOException | RuntimeException unreadable) {
+                target = "?";
+            }
+            return "dangling symbolic link to " + target + (reason == null ? "" : " (" + reason + ")");
+        } catch (IOException | RuntimeException e) {
+            return "cannot follow the symbolic link: " + e;
+        }
     }
 
     /** Reads the paths among {@code slots} into {@code results}; run by several threads, each takes the next one. */
@@ -127,7 +156,8 @@ public final class InputFiles {
     }
 
     /**
-     * The {@code loopguard-*.json} regular files directly in {@code dir}, sorted by name. Matched by prefix and
+     * The {@code loopguard-*.json} regular files (and symbolic links, even dangling or looping ones: reading them
+     * reports what is wrong) directly in {@code dir}, sorted by name. Matched by prefix and
      * suffix, not with a glob: a glob compiles to a regular expression, and this runs in the user's JVM at exit.
      */
     public static List<Path> dataFilesIn(Path dir) throws IOException {
@@ -140,14 +170,15 @@ public final class InputFiles {
             }
             for (String name : names) {
                 Path path = dir.resolve(name);
-                if (isDataFileName(name) && Files.isRegularFile(path)) {
-                    paths.add(path);
+                if (isDataFileName(name) && (Files.isRegularFile(path) || Files.isSymbolicLink(path))) {
+                    paths.add(path); // a dangling or looping link is read, so its real error is reported
                 }
             }
         } else {
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path path : stream) {
-                    if (isDataFileName(path.getFileName().toString()) && Files.isRegularFile(path)) {
+                    if (isDataFileName(path.getFileName().toString())
+                            && (Files.isRegularFile(path) || Files.isSymbolicLink(path))) {
                         paths.add(path);
                     }
                 }

@@ -103,7 +103,32 @@ public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppe
      * {@code jvm} object.
      */
     public DataFile toDataFile() {
-        return new DataFile(DataFile.FORMAT, mergedJvm(), callSites, droppedCalls, registeredThreads);
+        return new DataFile(DataFile.FORMAT, mergedJvm(), callSites, droppedCalls, registeredThreads, mergedMaxSites(),
+                mergedAgentError());
+    }
+
+    /** The largest bound of the runs (0 when none says): enough to explain the merged {@code droppedCalls}. */
+    private long mergedMaxSites() {
+        long max = 0;
+        for (Run run : runs) {
+            max = Math.max(max, run.maxSites());
+        }
+        return max;
+    }
+
+    /** The runs' agent errors, so that a check of the merged file fails as a check of the inputs would. */
+    private String mergedAgentError() {
+        if (runs.size() == 1) {
+            return runs.get(0).agentError();
+        }
+        StringBuilder errors = new StringBuilder();
+        for (Run run : runs) {
+            if (run.agentError() != null) {
+                errors.append(errors.length() == 0 ? "" : "; ").append("pid ").append(run.jvm().pid()).append(": ")
+                        .append(run.agentError());
+            }
+        }
+        return errors.length() == 0 ? null : errors.toString();
     }
 
     private JvmInfo mergedJvm() {

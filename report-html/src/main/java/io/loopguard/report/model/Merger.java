@@ -25,7 +25,8 @@ public final class Merger {
         List<DataFile> files = new ArrayList<>();
         for (LoadResult.Loaded file : loaded.files()) {
             DataFile data = file.file();
-            runs.add(new Run(file.path().toString(), data.jvm(), data.callSites().size(), data.droppedCalls()));
+            runs.add(new Run(file.path().toString(), data.jvm(), data.callSites().size(), data.droppedCalls(),
+                    data.maxSites(), data.agentError()));
             files.add(data);
         }
         List<String> skipped = new ArrayList<>(loaded.failures().size());

@@ -3,6 +3,7 @@ package io.loopguard.report.check;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Durations;
 import io.loopguard.report.model.MergedReport;
+import io.loopguard.report.model.Run;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,36 @@ public final class Checker {
             }
         }
         List<Baseline.Entry> fixed = baseline == null ? List.of() : baseline.fixedIn(report.callSites());
-        return new CheckResult(rules, verdicts, fixed);
+        return new CheckResult(rules, verdicts, fixed, problems(report, rules));
+    }
+
+    /**
+     * What is wrong with the data itself: every run whose agent failed to start (its file says nothing about blocking
+     * calls) and every run that dropped calls at the agent's call-site bound (its data is incomplete; allowed only
+     * by {@link Rules#allowDropped()}).
+     */
+    public static List<CheckResult.Problem> problems(MergedReport report, Rules rules) {
+        List<CheckResult.Problem> problems = new ArrayList<>();
+        for (Run run : report.runs()) {
+            if (run.agentError() != null) {
+                problems.add(new CheckResult.Problem(CheckResult.Problem.AGENT_ERROR, describe(run)
+                        + ": the agent failed to start, no blocking call was recorded: " + run.agentError(), true));
+            }
+        }
+        for (Run run : report.runs()) {
+            if (run.droppedCalls() > 0) {
+                problems.add(new CheckResult.Problem(CheckResult.Problem.DROPPED_CALLS, describe(run) + ": "
+                        + run.droppedCalls() + (run.droppedCalls() == 1 ? " call" : " calls")
+                        + " of further call sites were dropped ("
+                        + (run.maxSites() > 0 ? "maxSites=" + run.maxSites() : "the agent's maxSites bound was reached")
+                        + "); the data is incomplete" + (rules.allowDropped() ? " (allowed by the rules)" : ""),
+                        !rules.allowDropped()));
+            }
+        }
+        return problems;
+    }
+
+    private static String describe(Run run) {
+        return run.source() + " (pid " + run.jvm().pid() + ")";
     }
 }

@@ -12,8 +12,10 @@ import java.util.Set;
  * @param maxSites        counting call sites allowed (default 0: any blocking call on an event loop fails)
  * @param maxBlockedNanos blocked time per site that is still fine; {@link #NO_LIMIT} makes every site count
  * @param categories      the categories checked; empty means all
+ * @param allowDropped    true when data known to be incomplete (calls dropped at the agent's {@code maxSites} bound)
+ *                        may pass; by default it fails the check
  */
-public record Rules(int maxSites, long maxBlockedNanos, Set<Category> categories) {
+public record Rules(int maxSites, long maxBlockedNanos, Set<Category> categories, boolean allowDropped) {
 
     /** {@code maxBlockedNanos} value meaning "every site counts, however short". */
     public static final long NO_LIMIT = -1;
@@ -23,6 +25,16 @@ public record Rules(int maxSites, long maxBlockedNanos, Set<Category> categories
             throw new IllegalArgumentException("max-sites must not be negative, is " + maxSites);
         }
         categories = Set.copyOf(categories);
+    }
+
+    /** Rules under which dropped calls fail the check (the default). */
+    public Rules(int maxSites, long maxBlockedNanos, Set<Category> categories) {
+        this(maxSites, maxBlockedNanos, categories, false);
+    }
+
+    /** These rules, with dropped calls allowed or not. */
+    public Rules withAllowDropped(boolean allow) {
+        return new Rules(maxSites, maxBlockedNanos, categories, allow);
     }
 
     /** The defaults: no blocking call site at all. */
@@ -48,6 +60,9 @@ public record Rules(int maxSites, long maxBlockedNanos, Set<Category> categories
         }
         sb.append(categories.isEmpty() ? ", all categories" : ", categories " + categories.stream()
                 .map(Category::id).sorted().reduce((a, b) -> a + ":" + b).orElse(""));
+        if (allowDropped) {
+            sb.append(", dropped calls allowed");
+        }
         return sb.toString();
     }
 }

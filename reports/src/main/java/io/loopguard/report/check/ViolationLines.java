@@ -3,12 +3,14 @@ package io.loopguard.report.check;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Durations;
 import io.loopguard.format.Frame;
+import io.loopguard.format.TerminalText;
 import io.loopguard.report.model.SourcePaths;
 import io.loopguard.report.model.StackFrames;
 
 /**
  * The console form of a finding, clickable in IDEs and parsable by CI problem matchers:
- * {@code path:line: blocking <category> call <method> on <thread> (N calls, T) [loopguard]}.
+ * {@code path:line: blocking <category> call <method> on <thread> (N calls, T) [loopguard]}. Control characters in
+ * it (a thread name can hold any) are escaped by {@link TerminalText}, so one finding is always one line.
  */
 public final class ViolationLines {
 
@@ -27,8 +29,8 @@ public final class ViolationLines {
         }
         String threads = site.threads().isEmpty() ? "an unknown thread" : site.threads().get(0)
                 + (site.threads().size() > 1 ? " and " + (site.threads().size() - 1) + " more" : "");
-        return location + ": blocking " + site.category() + " call " + site.blockingMethod() + " on " + threads
+        return TerminalText.escape(location + ": blocking " + site.category() + " call " + site.blockingMethod() + " on " + threads
                 + " (" + site.count() + (site.count() == 1 ? " call, " : " calls, ")
-                + Durations.format(site.totalNanos()) + ") [loopguard]";
+                + Durations.format(site.totalNanos()) + ") [loopguard]");
     }
 }

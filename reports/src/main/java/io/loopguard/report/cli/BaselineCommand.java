@@ -1,6 +1,7 @@
 package io.loopguard.report.cli;
 
 import io.loopguard.format.DataFileException;
+import io.loopguard.format.TerminalText;
 import io.loopguard.report.check.Baseline;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,7 +40,7 @@ final class BaselineCommand {
             try {
                 previous = Baseline.read(file);
             } catch (DataFileException e) {
-                log.error(e.getMessage());
+                log.error(TerminalText.escape(e.getMessage()));
                 return Main.BAD_INPUT;
             }
         }
@@ -47,13 +48,44 @@ final class BaselineCommand {
         List<Baseline.Entry> fixed = previous.fixedIn(sites);
         Baseline updated = previous.updatedWith(sites, a.flag("prune"));
         int added = updated.entries().size() - previous.entries().size() + (a.flag("prune") ? fixed.size() : 0);
-        updated.write(file);
+        try {
+            updated.write(file);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            log.error("cannot write the baseline file {}: {}", TerminalText.escape(file.toString()),
+                    TerminalText.escape(reason(e, file)));
+            return Main.BAD_INPUT;
+        }
         out.println("Baseline " + file + ": " + updated.entries().size() + " entries (" + added + " new, "
                 + fixed.size() + " fixed since the previous baseline" + (a.flag("prune") ? ", pruned" : "") + ").");
         for (Baseline.Entry entry : fixed) {
-            out.println("fixed: " + entry.category() + " " + entry.blockingMethod() + " at " + entry.at()
-                    + (a.flag("prune") ? " (removed)" : " (kept; --prune removes it)"));
+            out.println(TerminalText.escape("fixed: " + entry.category() + " " + entry.blockingMethod() + " at "
+                    + entry.at() + (a.flag("prune") ? " (removed)" : " (kept; --prune removes it)")));
         }
         return Main.OK;
+    }
+
+    /**
+     * Why writing {@code target} failed, in words: {@code NoSuchFileException: /proc/.loopguard-baseline-1.tmp}
+     * names a temporary file the user never asked for.
+     */
+    static String reason(Exception e, Path target) {
+        Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        if (!(cause instanceof java.nio.file.FileSystemException fs)) {
+            return cause.toString();
+        }
+        String why = cause instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : cause instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : cause instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                : fs.getReason() != null ? fs.getReason() : cause.getClass().getSimpleName();
+        String file = fs.getFile();
+        Path absolute = target.toAbsolutePath();
+        if (file == null || Path.of(file).toAbsolutePath().equals(absolute)) {
+            return why;
+        }
+        Path dir = Path.of(file).toAbsolutePath().getParent();
+        if (dir != null && dir.equals(absolute.getParent())) {
+            return "cannot create a file in " + dir + " (" + why + ")";
+        }
+        return why + " (" + file + ")";
     }
 }

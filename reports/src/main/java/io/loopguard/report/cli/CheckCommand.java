@@ -2,6 +2,7 @@ package io.loopguard.report.cli;
 
 import io.loopguard.format.Category;
 import io.loopguard.format.DataFileException;
+import io.loopguard.format.TerminalText;
 import io.loopguard.report.ReportFiles;
 import io.loopguard.report.check.Baseline;
 import io.loopguard.report.check.CheckResult;
@@ -33,15 +34,16 @@ final class CheckCommand {
 
     int run(List<String> args) throws UsageException, IOException {
         Arguments a = Arguments.parse(args,
-                Set.of("max-sites", "max-blocked", "categories", "baseline", "out", "source-roots"), Set.of());
+                Set.of("max-sites", "max-blocked", "categories", "baseline", "out", "source-roots"),
+                Set.of("allow-dropped"));
         List<Path> inputs = a.requireInputs();
-        Rules rules = rules(a);
+        Rules rules = rules(a).withAllowDropped(a.flag("allow-dropped"));
         Baseline baseline = null;
         if (a.get("baseline") != null) {
             try {
                 baseline = Baseline.read(Path.of(a.get("baseline")));
             } catch (DataFileException e) {
-                log.error(e.getMessage());
+                log.error(TerminalText.escape(e.getMessage()));
                 return Main.BAD_INPUT;
             }
         }
@@ -52,28 +54,46 @@ final class CheckCommand {
         SourcePaths sources = Inputs.sources(a.get("source-roots"));
         CheckResult result = Checker.check(loaded.report(), rules, baseline);
         List<SiteVerdict> violations = result.with(SiteVerdict.Status.VIOLATION);
-        violations.forEach(v -> out.println(ViolationLines.format(v.site(), sources)));
+        violations.forEach(v -> line(ViolationLines.format(v.site(), sources)));
+        for (CheckResult.Problem problem : result.problems()) {
+            line((problem.fails() ? "" : "warning: ") + problem.message());
+        }
         int baselined = result.with(SiteVerdict.Status.BASELINED).size();
         if (result.passed()) {
-            out.println("All loopguard checks have been met (" + rules.describe() + "; "
+            line("All loopguard checks have been met (" + rules.describe() + "; "
                     + loaded.report().callSites().size() + " call sites, " + baselined + " baselined).");
         } else {
-            out.println(violations.size() + " blocking call sites on event-loop threads violate the rules ("
-                    + rules.describe() + (baselined > 0 ? "; " + baselined + " more are baselined" : "") + ").");
+            if (result.hasViolations()) {
+                line(violations.size() + " blocking call sites on event-loop threads violate the rules ("
+                        + rules.describe() + (baselined > 0 ? "; " + baselined + " more are baselined" : "") + ").");
+            }
+            List<CheckResult.Problem> failing = result.failingProblems();
+            if (!failing.isEmpty()) {
+                boolean dropped = failing.stream().anyMatch(p -> CheckResult.Problem.DROPPED_CALLS.equals(p.kind()));
+                line("The loopguard check failed: the data cannot be trusted (" + failing.size()
+                        + (failing.size() == 1 ? " problem" : " problems") + " above)."
+                        + (dropped ? " Raise the agent's maxSites, or accept incomplete data with --allow-dropped."
+                        : ""));
+            }
         }
         if (!result.fixed().isEmpty()) {
-            out.println(result.fixed().size() + " baseline entries fixed since the baseline (no longer seen): "
+            line(result.fixed().size() + " baseline entries fixed since the baseline (no longer seen): "
                     + result.fixed().stream().map(e -> e.category() + " " + e.blockingMethod() + " at " + e.at())
                     .collect(Collectors.joining("; "))
                     + ". Remove them with: baseline --write " + a.get("baseline") + " --prune FILE|DIR...");
         }
         Path html = ReportFiles.writeAll(loaded.report(), result, sources, ReportFiles.toolVersion(),
                 Inputs.outDir(a.get("out"), inputs));
-        out.println("See the report at: " + html.toAbsolutePath().toUri());
+        line("See the report at: " + html.toAbsolutePath().toUri());
         if (!loaded.clean()) {
             return Main.BAD_INPUT; // a gate that could not read all its input must not pass
         }
         return result.passed() ? Main.OK : Main.VIOLATIONS;
+    }
+
+    /** Prints one line of results; data-file strings in it (thread names, paths, errors) are escaped. */
+    private void line(String text) {
+        out.println(TerminalText.escape(text));
     }
 
     private static Rules rules(Arguments a) throws UsageException {

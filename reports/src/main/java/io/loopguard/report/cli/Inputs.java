@@ -1,6 +1,7 @@
 package io.loopguard.report.cli;
 
 import io.loopguard.format.DataFileException;
+import io.loopguard.format.TerminalText;
 import io.loopguard.report.model.InputFiles;
 import io.loopguard.report.model.LoadResult;
 import io.loopguard.report.model.MergedReport;
@@ -22,16 +23,17 @@ final class Inputs {
     static Loaded load(List<Path> inputs, Logger log) {
         LoadResult result = InputFiles.load(inputs);
         for (DataFileException failure : result.failures()) {
-            log.error(failure.getMessage());
+            log.error(TerminalText.escape(failure.getMessage()));
         }
         if (!result.clean() && !result.files().isEmpty()) {
             log.warn("skipped {} of {} inputs ({}); the report uses the other {}", result.failures().size(),
                     result.failures().size() + result.files().size(),
-                    String.join(", ", result.failures().stream().map(DataFileException::sourceName).toList()),
+                    TerminalText.escape(String.join(", ",
+                            result.failures().stream().map(DataFileException::sourceName).toList())),
                     result.files().size());
         }
         if (result.files().isEmpty()) {
-            log.error("no readable loopguard data file in {}", inputs);
+            log.error("no readable loopguard data file in {}", TerminalText.escape(inputs.toString()));
             return null;
         }
         return new Loaded(Merger.merge(result), result.clean());

@@ -1,5 +1,6 @@
 package io.loopguard.report.cli;
 
+import io.loopguard.format.TerminalText;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -24,11 +25,14 @@ public final class Main {
             "  report   [--out DIR] [--source-roots P:P] FILE|DIR...",
             "           writes index.html, loopguard.json, loopguard.sarif and TEST-loopguard.xml",
             "  check    [--max-sites N] [--max-blocked DURATION] [--categories LIST] [--baseline FILE]",
-            "           [--out DIR] [--source-roots P:P] FILE|DIR...",
-            "           exit 0 when clean, 1 on violations, 2 on bad input; DURATION: 0, 500us, 5ms, 1s",
+            "           [--allow-dropped] [--out DIR] [--source-roots P:P] FILE|DIR...",
+            "           exit 0 when clean, 1 on violations, on an agent that failed to start, or on dropped calls",
+            "           (incomplete data; --allow-dropped accepts it), 2 on bad input or an internal error;",
+            "           DURATION: 0, 500us, 5ms, 1s",
             "  baseline --write FILE [--prune] FILE|DIR...",
             "           records today's call sites; --prune drops entries no longer seen",
-            "--out defaults to the first DIR given (or the directory of the first FILE).");
+            "--out defaults to the first DIR given (or the directory of the first FILE): check and report",
+            "write their report files there, beside the data files, unless --out says otherwise.");
 
     static {
         // Configure slf4j-simple before the first logger exists: stderr, no thread or logger names.
@@ -46,7 +50,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        int code;
+        try {
+            code = run(args, System.out);
+        } catch (Throwable e) { // run() catches everything already; this is for a failure inside that handler
+            System.err.println("[loopguard] internal error: " + e);
+            code = BAD_INPUT;
+        }
+        System.out.flush();
+        System.exit(code);
     }
 
     /** Runs one command and returns its exit code; results are printed to {@code out}. */
@@ -64,11 +76,19 @@ public final class Main {
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
-            LOG.error(e.getMessage());
+            LOG.error(TerminalText.escape(e.getMessage()));
             System.err.println(USAGE);
             return BAD_INPUT;
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            LOG.error("cannot write the report: {}", e.toString());
+            LOG.error("cannot write the report: {}", TerminalText.escape(e.toString()));
+            return BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            // Never exit 1 ("violations") and never a stack trace: one line, exit 2.
+            LOG.error("internal error: out of memory ({}); give the JVM more heap, e.g. java -Xmx2g -jar "
+                    + "loopguard-reports.jar ...", TerminalText.escape(String.valueOf(e.getMessage())));
+            return BAD_INPUT;
+        } catch (Throwable e) {
+            LOG.error("internal error: {}", TerminalText.escape(e.toString()));
             return BAD_INPUT;
         }
     }

@@ -26,9 +26,9 @@ public final class JUnitXmlWriter {
     /** Writes the test suite for {@code check}. */
     public static void write(MergedReport report, CheckResult check, SourcePaths sources, Appendable out)
             throws IOException {
-        int failures = check.with(SiteVerdict.Status.VIOLATION).size();
+        int failures = check.with(SiteVerdict.Status.VIOLATION).size() + check.failingProblems().size();
         int skipped = check.with(SiteVerdict.Status.BASELINED).size();
-        int tests = check.verdicts().size();
+        int tests = check.verdicts().size() + check.problems().size();
         String time = seconds(report.totalNanos());
         String timestamp = InstantText.format(Instant.ofEpochSecond(report.endedAt().orElse(Instant.EPOCH)
                 .getEpochSecond()));
@@ -46,10 +46,34 @@ public final class JUnitXmlWriter {
         property(out, "loopguard.runs", Integer.toString(report.runs().size()));
         property(out, "loopguard.fixedSinceBaseline", Integer.toString(check.fixed().size()));
         out.append("    </properties>\n");
+        for (CheckResult.Problem problem : check.problems()) {
+            problemCase(out, problem);
+        }
         for (SiteVerdict verdict : check.verdicts()) {
             testCase(out, verdict, sources);
         }
         out.append("  </testsuite>\n</testsuites>\n");
+    }
+
+    /** A data problem as a test case of its own: failing unless the rules allow it. */
+    private static void problemCase(Appendable out, CheckResult.Problem problem) throws IOException {
+        out.append("    <testcase classname=\"loopguard.data\" name=\"");
+        Xml.escape(out, (CheckResult.Problem.AGENT_ERROR.equals(problem.kind()) ? "agent started"
+                : "data complete (no dropped calls)") + ": " + problem.message());
+        out.append("\" time=\"0.000\"");
+        if (problem.fails()) {
+            out.append(">\n      <failure message=\"");
+            Xml.escape(out, problem.message());
+            out.append("\" type=\"loopguard.");
+            Xml.escape(out, problem.kind());
+            out.append("\">");
+            Xml.escape(out, problem.message());
+            out.append("</failure>\n    </testcase>\n");
+        } else {
+            out.append(">\n      <system-out>");
+            Xml.escape(out, problem.message());
+            out.append("</system-out>\n    </testcase>\n");
+        }
     }
 
     private static void testCase(Appendable out, SiteVerdict verdict, SourcePaths sources) throws IOException {

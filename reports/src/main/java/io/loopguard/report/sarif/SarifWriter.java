@@ -56,12 +56,24 @@ public final class SarifWriter {
                 .field("id", "loopguard/" + (ended == null ? "none" : InstantText.format(ended))).end();
         List<SiteVerdict> verdicts = check.verdicts();
         int omitted = Math.max(0, verdicts.size() - maxResults);
-        out.name("invocations").beginArray().begin().name("executionSuccessful").value(true);
-        if (omitted > 0) {
-            out.name("toolExecutionNotifications").beginArray().begin().field("level", "warning")
-                    .message("message", omitted + " of " + verdicts.size() + " call sites are not listed: a run "
-                            + "holds at most " + maxResults + " results (GitHub code scanning's limit). The HTML "
-                            + "report and loopguard.json list every call site.").end().endArray();
+        // Data the check cannot trust (an agent that failed to start, calls dropped at the call-site bound) is
+        // not a successful execution: code scanning shows the notifications as tool errors.
+        out.name("invocations").beginArray().begin().name("executionSuccessful")
+                .value(check.failingProblems().isEmpty());
+        if (omitted > 0 || !check.problems().isEmpty()) {
+            out.name("toolExecutionNotifications").beginArray();
+            for (CheckResult.Problem problem : check.problems()) {
+                out.begin().field("level", problem.fails() ? "error" : "warning")
+                        .message("message", problem.message())
+                        .name("descriptor").begin().field("id", "loopguard/" + problem.kind()).end().end();
+            }
+            if (omitted > 0) {
+                out.begin().field("level", "warning")
+                        .message("message", omitted + " of " + verdicts.size() + " call sites are not listed: a run "
+                                + "holds at most " + maxResults + " results (GitHub code scanning's limit). The HTML "
+                                + "report and loopguard.json list every call site.").end();
+            }
+            out.endArray();
         }
         out.end().endArray();
         int violations = 0;

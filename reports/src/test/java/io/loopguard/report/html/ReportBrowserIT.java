@@ -192,4 +192,32 @@ class ReportBrowserIT {
         Files.write(SCREENSHOTS.resolve("empty.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         assertThat(consoleErrors()).isEmpty();
     }
+
+    /** Issue 9: a lone surrogate used to crash {@code chromium --headless --dump-dom}; control characters too. */
+    @Test
+    void loneSurrogatesAndControlCharactersInThreadNamesRender() throws Exception {
+        String thread = "loop-\ud800-\udc00-\u0000\u001b[31m\n\r\t\u2028\u0085-end";
+        io.loopguard.format.CallSite site = Fixtures.site(io.loopguard.format.Category.SLEEP, "java.lang.Thread.sleep",
+                "detail \ud800 \u0001", Fixtures.app("demo.A", "a", 3), 1, 1_000_000, thread);
+        DataFile file = new DataFile(DataFile.FORMAT, Fixtures.jvm(12), List.of(site), 42, List.of(thread), 1,
+                "java.lang.IllegalStateException: \ud800 boom");
+        Path html = report("surrogates", file);
+        open(html);
+        assertThat(rows()).hasSize(1);
+        String row = rows().get(0).getText();
+        assertThat(row).contains("loop-\\ud800-\\udc00-").contains("-end");
+        assertThat(driver.findElement(By.id("warnings")).getText())
+                .contains("The agent failed to start in pid 12").contains("\\ud800 boom")
+                .contains("42 calls of further call sites were dropped in pid 12 (maxSites=1)");
+        assertThat(consoleErrors()).isEmpty();
+
+        // The crash was in Chromium's DOM serialiser: run exactly that.
+        Process dump = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("loopguard-dump-"),
+                "--dump-dom", html.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(dump.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(dump.exitValue()).as(dom).isZero();
+        assertThat(dom).contains("loop-\\ud800-\\udc00-").contains("data-ready=\"true\"");
+    }
 }
