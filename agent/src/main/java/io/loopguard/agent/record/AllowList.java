@@ -30,7 +30,9 @@ public final class AllowList {
             // A selector's own select is the loop's idle wait; its wakeup lock is only ever held for a moment by
             // another thread waking it (JFR shows that as a contended monitor inside select).
             "sun.nio.ch.SelectorImpl#lockAndDoSelect",
-            "sun.nio.ch.*SelectorImpl#wakeup");
+            "sun.nio.ch.*SelectorImpl#wakeup",
+            // Netty deregistering a closed channel from its selector: a moment's contention between loops at close.
+            "io.netty.channel.AbstractChannel$AbstractUnsafe#deregister");
 
     private final List<Entry> entries = new ArrayList<>();
 

@@ -302,7 +302,7 @@ public final class AgentOptions {
             StringBuilder argument = new StringBuilder();
             for (Map.Entry<String, String> option : given.entrySet()) {
                 if (option.getValue().indexOf(',') >= 0) {
-                    throw new OptionException("option '" + option.getKey() + "' cannot contain ',' (it separates agent "
+                    throw new OptionException("option " + option.getKey() + " cannot contain ',' (it separates agent "
                             + "options): '" + option.getValue() + "'; give it to the JVM as -Dloopguard."
                             + option.getKey() + " or " + environmentName(option.getKey()) + " instead");
                 }
