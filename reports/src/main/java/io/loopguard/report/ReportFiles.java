@@ -1,22 +1,23 @@
 package io.loopguard.report;
 
 import io.loopguard.format.AtomicFile;
-import io.loopguard.format.DataFileWriter;
 import io.loopguard.format.TextBuffer;
 import io.loopguard.report.check.CheckResult;
 import io.loopguard.report.html.HtmlReport;
-import io.loopguard.report.junit.JUnitXmlWriter;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.SourcePaths;
-import io.loopguard.report.sarif.SarifWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * Writes the four report files into one directory, each atomically: {@value #HTML}, {@value #JSON} (the merge, in
- * the {@code loopguard/1} format; the name deliberately does not match {@code loopguard-*.json}, so a later merge of
- * the same directory does not count it twice), {@value #SARIF} and {@value #JUNIT}.
+ * Writes every report file of {@link ReportFormats#ALL} into one directory, each atomically: {@value #HTML},
+ * {@value #JSON} (the merge, in the {@code loopguard/1} format; the name deliberately does not match
+ * {@code loopguard-*.json}, so a later merge of the same directory does not count it twice), {@value #SARIF} and
+ * {@value #JUNIT}.
  */
 public final class ReportFiles {
 
@@ -29,44 +30,51 @@ public final class ReportFiles {
     }
 
     /**
-     * Writes all files and returns the path of {@value #HTML}. Two threads: SARIF and HTML on a second one, JSON and
-     * JUnit XML on the caller's (about equal halves of the work); all four only read the immutable merged report.
+     * Writes all formats and returns the path of {@value #HTML}. Two threads share the formats by {@link
+     * ReportFormat#weight()} (heaviest first, each to the less loaded thread); all only read the immutable report.
      */
     public static Path writeAll(MergedReport report, CheckResult check, SourcePaths sources, String version,
                                 Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        Path html = outDir.resolve(HTML);
+        ReportFormat.Input input = new ReportFormat.Input(report, check, sources, version);
+        List<ReportFormat> formats = new ArrayList<>(ReportFormats.ALL);
+        formats.sort(Comparator.comparingInt(ReportFormat::weight).reversed());
+        List<ReportFormat> mine = new ArrayList<>();
+        List<ReportFormat> theirs = new ArrayList<>();
+        int myLoad = 0;
+        int theirLoad = 0;
+        for (ReportFormat format : formats) {
+            if (theirLoad <= myLoad) {
+                theirs.add(format);
+                theirLoad += format.weight();
+            } else {
+                mine.add(format);
+                myLoad += format.weight();
+            }
+        }
         Failure failure = new Failure();
-        Thread second = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                try {
-                    write(outDir.resolve(SARIF), new Content() {
-                        @Override
-                        public void writeTo(Appendable out) throws IOException {
-                            SarifWriter.write(report, check, sources, version, out);
-                        }
-                    });
-                    HtmlReport.write(report, html);
-                } catch (IOException | RuntimeException | Error e) {
-                    failure.thrown = e;
-                }
+        Thread second = new Thread(() -> {
+            try {
+                writeEach(theirs, input, outDir);
+            } catch (IOException | RuntimeException | Error e) {
+                failure.thrown = e;
             }
         }, "loopguard-report-writer");
         second.start();
         try {
-            DataFileWriter.writeAtomically(report.toDataFile(), outDir.resolve(JSON));
-            write(outDir.resolve(JUNIT), new Content() {
-                @Override
-                public void writeTo(Appendable out) throws IOException {
-                    JUnitXmlWriter.write(report, check, sources, out);
-                }
-            });
+            writeEach(mine, input, outDir);
         } finally {
             join(second);
         }
         failure.rethrow();
-        return html;
+        return outDir.resolve(HTML);
+    }
+
+    private static void writeEach(List<ReportFormat> formats, ReportFormat.Input input, Path outDir)
+            throws IOException {
+        for (ReportFormat format : formats) {
+            format.write(input, outDir.resolve(format.fileName()));
+        }
     }
 
     /** The version of these reports (the jar's {@code Implementation-Version}), {@code dev} in an IDE. */
