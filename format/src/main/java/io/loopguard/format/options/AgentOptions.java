@@ -45,11 +45,12 @@ public final class AgentOptions {
      * </ul>
      * The check's own {@code loopguard.check.*} properties are accepted as a family.
      */
-    static final List<String> NOT_OPTIONS = List.of("loopguard.skip", "loopguard.append", "loopguard.propertyName",
+    public static final List<String> NOT_OPTIONS = List.of("loopguard.skip", "loopguard.append", "loopguard.propertyName",
             "loopguard.reportDirectory", "loopguard.repositoryRoot", "loopguard.maxBlocked", "loopguard.categories",
             "loopguard.baseline", "loopguard.haltOnFailure", "loopguard.prune", "loopguard.mergeFile",
+            "loopguard.allowDroppedCalls",
             "loopguard.agent.jar", "loopguard.updateGolden", "LOOPGUARD_JAR");
-    private static final List<String> NOT_OPTION_PREFIXES = List.of("loopguard.check.", "loopguard.it.");
+    public static final List<String> NOT_OPTION_PREFIXES = List.of("loopguard.check.", "loopguard.it.");
     /** The longest duration that still fits in a {@code long} of nanoseconds, for the error message. */
     private static final String MAX_DURATION = "9223372036s (292 years)";
 
