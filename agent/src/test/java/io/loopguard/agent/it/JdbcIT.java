@@ -27,7 +27,7 @@ class JdbcIT {
         postgres = EmbeddedPostgres.start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         run = AgentProcess.of(JdbcTarget.class).args(url, "postgres", "postgres")
-                .timeout(Duration.ofSeconds(90)).run();
+                .timeout(Duration.ofSeconds(180)).run();
     }
 
     @AfterAll
