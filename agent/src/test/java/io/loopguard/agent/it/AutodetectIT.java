@@ -21,7 +21,7 @@ class AutodetectIT {
 
     @Test
     void nettyServerIdleAndUnderTrafficRecordsOnlyThePlantedSleep() {
-        RunResult run = AgentProcess.of(NettyTarget.class).timeout(Duration.ofSeconds(60)).run();
+        RunResult run = AgentProcess.of(NettyTarget.class).timeout(Duration.ofSeconds(180)).run();
         assertRan(run);
         assertOnlyPlantedSleep(run, NettyTarget.class, "nioEventLoopGroup-");
     }

@@ -24,10 +24,11 @@ class JdbcIT {
 
     @BeforeAll
     static void runTarget() throws Exception {
-        postgres = EmbeddedPostgres.start();
+        // the library waits 10 s for the server by default: short on a loaded 2-core machine
+        postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(120)).start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         run = AgentProcess.of(JdbcTarget.class).args(url, "postgres", "postgres")
-                .timeout(Duration.ofSeconds(90)).run();
+                .timeout(Duration.ofSeconds(180)).run();
     }
 
     @AfterAll

@@ -131,8 +131,9 @@ class OutputIT {
     void sigkillLeavesTheLastPeriodicFlush() throws Exception {
         AgentProcess.Running running = AgentProcess.of(FlushTarget.class).name("FlushKill")
                 .option("flushInterval=200ms").start();
-        running.awaitFact("started", Duration.ofSeconds(30));
-        Thread.sleep(1000);
+        running.awaitFact("started", Duration.ofSeconds(60));
+        // not a fixed sleep: kill once a flush with 10 calls is on disk, however slow the machine
+        running.awaitData(d -> ticks(d) >= 10, Duration.ofSeconds(60));
         RunResult run = running.kill();
         assertThat(run.dataFile()).as("a killed JVM leaves its last flush\n%s", run.describe()).isRegularFile();
         CallSite tick = only(run.sitesIn(FlushTarget.class, "tickSleep"));
@@ -143,11 +144,23 @@ class OutputIT {
     @Test
     void defaultFlushIntervalIsFiveSeconds() throws Exception {
         AgentProcess.Running running = AgentProcess.of(FlushTarget.class).name("FlushDefault").start();
-        running.awaitFact("started", Duration.ofSeconds(30));
-        Thread.sleep(6500);
+        running.awaitFact("started", Duration.ofSeconds(60));
+        Path file = running.runDir().resolve("out").resolve("loopguard-" + running.pid() + ".json");
+        while (!Files.exists(file) && running.elapsedNanos() < 60_000_000_000L) {
+            Thread.sleep(10);
+        }
+        long firstFlushMillis = running.elapsedNanos() / 1_000_000;
+        running.awaitData(d -> ticks(d) >= 50, Duration.ofSeconds(60));
         RunResult run = running.kill();
-        assertThat(run.dataFile()).as("flushed after 5 s by default\n%s", run.describe()).isRegularFile();
+        assertThat(run.dataFile()).as("flushed by default\n%s", run.describe()).isRegularFile();
+        assertThat(firstFlushMillis).as("the first flush comes after the default 5 s (not sooner), ms after start")
+                .isGreaterThanOrEqualTo(4_500);
         assertThat(only(run.sitesIn(FlushTarget.class, "tickSleep")).count()).isGreaterThanOrEqualTo(50);
+    }
+
+    static long ticks(DataFile data) {
+        return data.callSites().stream().filter(s -> RunResult.hasFrame(s, FlushTarget.class, "tickSleep"))
+                .mapToLong(CallSite::count).sum();
     }
 
     static CallSite only(List<CallSite> sites) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -31,7 +32,9 @@ public final class Database implements AutoCloseable {
 
     /** Starts an embedded PostgreSQL (linux-amd64 binaries, unpacked to a temporary directory; ~3 s cold). */
     public static Database embedded() throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(120)) // the library's 10 s is short on a loaded machine
+                .start();
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         return new Database(url, "postgres", "postgres", "embedded PostgreSQL on port " + postgres.getPort(), postgres);
     }

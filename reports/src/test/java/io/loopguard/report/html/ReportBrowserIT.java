@@ -81,7 +81,7 @@ class ReportBrowserIT {
 
     void open(Path html) {
         driver.get(html.toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "true".equals(
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "true".equals(
                 ((JavascriptExecutor) d).executeScript("return document.body.dataset.ready")));
     }
 

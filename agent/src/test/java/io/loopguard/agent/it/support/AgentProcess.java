@@ -1,5 +1,8 @@
 package io.loopguard.agent.it.support;
 
+import io.loopguard.format.DataFile;
+import io.loopguard.format.DataFileException;
+import io.loopguard.format.DataFileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Launches a target program in a fresh JVM under the real agent jar:
@@ -28,7 +32,7 @@ public final class AgentProcess {
     private boolean withAgent = true;
     private boolean defaultOutput = true;
     private String rawAgentArgument;
-    private Duration timeout = Duration.ofSeconds(60);
+    private Duration timeout = Duration.ofSeconds(180); // only a hang waits this long; a loaded 2-core box is slow
     private String name;
 
     private AgentProcess(Class<?> target) {
@@ -181,6 +185,40 @@ public final class AgentProcess {
                 Thread.sleep(20);
             }
             throw new AssertionError("target never reported '" + key + "' within " + limit + "; stderr:\n"
+                    + read(runDir.resolve("stderr.txt")));
+        }
+
+        /** Nanoseconds since the JVM was started (the agent starts after this point). */
+        public long elapsedNanos() {
+            return System.nanoTime() - startNanos;
+        }
+
+        /**
+         * Polls the data file the running JVM flushes (in the default output directory) until it parses and satisfies
+         * {@code done}, and returns it; fails after {@code limit} or when the JVM exits. Periodic flushes are written
+         * atomically, so any file seen is complete. Waiting on the file, not on a fixed sleep, keeps tests that check
+         * flushes independent of how slow a loaded machine is.
+         */
+        public DataFile awaitData(Predicate<DataFile> done, Duration limit) throws InterruptedException {
+            Path file = outDir.resolve("loopguard-" + process.pid() + ".json");
+            long deadline = System.nanoTime() + limit.toNanos();
+            String last = "no data file yet";
+            while (System.nanoTime() - deadline < 0 && process.isAlive()) {
+                if (Files.isRegularFile(file)) {
+                    try {
+                        DataFile data = DataFileReader.read(file);
+                        if (done.test(data)) {
+                            return data;
+                        }
+                        last = data.callSites().size() + " call sites: " + RunResult.describe(data.callSites());
+                    } catch (DataFileException | RuntimeException e) {
+                        last = "unreadable: " + e;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("the data file " + file + " did not reach the expected state within " + limit
+                    + " (alive: " + process.isAlive() + "); last seen: " + last + "\nstderr:\n"
                     + read(runDir.resolve("stderr.txt")));
         }
 

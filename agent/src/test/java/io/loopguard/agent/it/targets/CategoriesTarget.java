@@ -1,5 +1,7 @@
 package io.loopguard.agent.it.targets;
 
+import static io.loopguard.agent.it.support.Handoff.awaitBlocked;
+import static io.loopguard.agent.it.support.Handoff.awaitInNativeIo;
 import static io.loopguard.agent.it.support.TargetIO.fact;
 import static io.loopguard.agent.it.support.TargetIO.pause;
 
@@ -7,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.loopguard.agent.it.support.Expect;
 import io.loopguard.agent.it.support.Scenario;
 import io.loopguard.agent.it.support.ScenarioRunner;
+import io.loopguard.agent.it.support.TargetIO;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -47,13 +50,15 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One API per category (and the JDK 17 natives, NIO, nesting, exceptions, semantic categories), each scenario run on
  * a registered and on an unregistered thread. Expectations sit on the methods; CategoriesIT checks them.
- * Helper threads started inside a scenario are never registered.
+ * Helper threads started inside a scenario are never registered, and whatever they release, they release only once
+ * the scenario's thread is parked in the call ({@link io.loopguard.agent.it.support.Handoff}).
  */
 public final class CategoriesTarget {
     static Path file;
     static String fileName;
     static FileChannel channel;
-    static InetSocketAddress delayServer;   // reads 1 byte, waits 50 ms, answers 1 byte
+    static InetSocketAddress delayServer;   // reads 1 byte, waits until the client reads (+50 ms), answers 1 byte
+    static volatile Reader delayReader;     // the client thread and the read call the delay server waits for
     static InetSocketAddress silentServer;  // accepts and never answers
     static URI httpUri;                     // answers "ok" after 30 ms
     static final List<Socket> KEEP = new ArrayList<>();
@@ -129,8 +134,9 @@ public final class CategoriesTarget {
     static void objectWaitNotified() throws Exception {
         Object monitor = new Object();
         boolean[] done = {false};
+        Thread waiter = Thread.currentThread();
         new Thread(() -> {
-            pause(30);
+            awaitBlocked(waiter, "java.lang.Object", "wait");
             synchronized (monitor) {
                 done[0] = true;
                 monitor.notifyAll();
@@ -146,7 +152,8 @@ public final class CategoriesTarget {
     @Scenario
     @Expect(category = "wait", method = "java.lang.Thread.join", minMillis = 20)
     static void threadJoin() throws Exception {
-        Thread helper = new Thread(() -> pause(30));
+        Thread joiner = Thread.currentThread();
+        Thread helper = new Thread(() -> awaitBlocked(joiner, "java.lang.Thread", "join"));
         helper.start();
         helper.join();
     }
@@ -157,7 +164,8 @@ public final class CategoriesTarget {
     @Expect(category = "lock", method = "java.util.concurrent.locks.ReentrantLock.lock", minMillis = 40)
     static void contendedLock() {
         ReentrantLock lock = new ReentrantLock();
-        holdFor(lock, 60);
+        Thread locker = Thread.currentThread();
+        holdUntil(lock, () -> awaitBlocked(locker, "java.util.concurrent.locks.ReentrantLock", "lock"));
         lock.lock();
         lock.unlock();
     }
@@ -173,9 +181,14 @@ public final class CategoriesTarget {
     @Expect(category = "lock", method = "java.util.concurrent.locks.ReentrantLock.tryLock", minMillis = 40)
     static void tryLockTimesOut() throws Exception {
         ReentrantLock lock = new ReentrantLock();
-        holdFor(lock, 300);
-        if (lock.tryLock(40, TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("tryLock should have timed out");
+        CountDownLatch timedOut = new CountDownLatch(1);
+        holdUntil(lock, timedOut::await); // held until the tryLock below has returned, however long that takes
+        try {
+            if (lock.tryLock(40, TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("tryLock should have timed out");
+            }
+        } finally {
+            timedOut.countDown();
         }
     }
 
@@ -196,8 +209,9 @@ public final class CategoriesTarget {
     @Expect(category = "lock", method = "java.util.concurrent.Semaphore.acquire", minMillis = 20)
     static void semaphoreAcquire() throws Exception {
         Semaphore semaphore = new Semaphore(0);
+        Thread acquirer = Thread.currentThread();
         new Thread(() -> {
-            pause(30);
+            awaitBlocked(acquirer, "java.util.concurrent.Semaphore", "acquire");
             semaphore.release();
         }).start();
         semaphore.acquire();
@@ -207,8 +221,9 @@ public final class CategoriesTarget {
     @Expect(category = "lock", method = "java.util.concurrent.CountDownLatch.await", minMillis = 20)
     static void latchAwait() throws Exception {
         CountDownLatch latch = new CountDownLatch(1);
+        Thread awaiter = Thread.currentThread();
         new Thread(() -> {
-            pause(30);
+            awaitBlocked(awaiter, "java.util.concurrent.CountDownLatch", "await");
             latch.countDown();
         }).start();
         latch.await();
@@ -218,8 +233,9 @@ public final class CategoriesTarget {
     @Expect(category = "lock", method = "java.util.concurrent.CyclicBarrier.await", minMillis = 20)
     static void barrierAwait() throws Exception {
         CyclicBarrier barrier = new CyclicBarrier(2);
+        Thread first = Thread.currentThread();
         new Thread(() -> {
-            pause(30);
+            awaitBlocked(first, "java.util.concurrent.CyclicBarrier", "await");
             try {
                 barrier.await();
             } catch (Exception e) {
@@ -233,8 +249,9 @@ public final class CategoriesTarget {
     @Expect(category = "lock", method = "java.util.concurrent.LinkedBlockingQueue.take", minMillis = 20)
     static void queueTakeWaits() throws Exception {
         LinkedBlockingQueue<Integer> queue = new LinkedBlockingQueue<>();
+        Thread taker = Thread.currentThread();
         new Thread(() -> {
-            pause(30);
+            awaitBlocked(taker, "java.util.concurrent.LinkedBlockingQueue", "take");
             queue.offer(1);
         }).start();
         queue.take();
@@ -252,8 +269,9 @@ public final class CategoriesTarget {
     @Scenario
     @Expect(category = "future", method = "java.util.concurrent.FutureTask.get", minMillis = 20)
     static void futureGetUnfinished() throws Exception {
+        Thread getter = Thread.currentThread();
         FutureTask<Integer> task = new FutureTask<>(() -> {
-            pause(30);
+            awaitBlocked(getter, "java.util.concurrent.FutureTask", "get");
             return 1;
         });
         new Thread(task).start();
@@ -270,8 +288,9 @@ public final class CategoriesTarget {
     @Scenario
     @Expect(category = "future", method = "java.util.concurrent.CompletableFuture.join", minMillis = 20)
     static void completableJoinWaits() {
+        Thread joiner = Thread.currentThread();
         CompletableFuture.supplyAsync(() -> {
-            pause(30);
+            awaitBlocked(joiner, "java.util.concurrent.CompletableFuture", "join");
             return 1;
         }, r -> new Thread(r).start()).join();
     }
@@ -360,6 +379,7 @@ public final class CategoriesTarget {
     @Expect(category = "socket", method = "java.net.Socket.write")
     @Expect(category = "socket", method = "java.net.Socket.read", minMillis = 45)
     static void socketConnectWriteRead() throws Exception {
+        delayReader = new Reader(Thread.currentThread(), "java.net.Socket$SocketInputStream", "read");
         try (Socket socket = new Socket()) {
             socket.connect(delayServer, 5000);
             socket.getOutputStream().write(1);
@@ -389,6 +409,7 @@ public final class CategoriesTarget {
     @Expect(category = "socket", method = "java.nio.channels.SocketChannel.write")
     @Expect(category = "socket", method = "java.nio.channels.SocketChannel.read", minMillis = 45)
     static void blockingSocketChannel() throws Exception {
+        delayReader = new Reader(Thread.currentThread(), "sun.nio.ch.SocketChannelImpl", "read");
         try (SocketChannel ch = SocketChannel.open()) {
             ch.connect(delayServer);
             ch.write(ByteBuffer.wrap(new byte[] {1}));
@@ -416,8 +437,9 @@ public final class CategoriesTarget {
     static void serverSocketAccept() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();
+            Thread acceptor = Thread.currentThread();
             new Thread(() -> {
-                pause(30);
+                awaitInNativeIo(acceptor, "java.net.ServerSocket", "accept");
                 try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                     s.getOutputStream().write(1);
                 } catch (Exception e) {
@@ -466,18 +488,28 @@ public final class CategoriesTarget {
     @Expect(category = "process", method = "java.lang.ProcessBuilder.start", detailContains = "sleep")
     @Expect(category = "process", method = "java.lang.Process.waitFor", minMillis = 100)
     static void processStartAndWait() throws Exception {
-        Process p = new ProcessBuilder("sleep", "0.2").start();
+        Process p = new ProcessBuilder("sleep", "600").start();
+        Thread waiter = Thread.currentThread();
+        new Thread(() -> {
+            awaitBlocked(waiter, "java.lang.ProcessImpl", "waitFor", 120);
+            p.destroy(); // only once waitFor has really waited 120 ms
+        }).start();
         p.waitFor();
     }
 
     // ---------------------------------------------------------------- helpers (never on a registered thread)
 
-    /** Starts a thread that holds {@code lock} for {@code millis}; returns once it holds it (spinning, not blocking). */
-    static void holdFor(ReentrantLock lock, long millis) {
+    /**
+     * Starts a thread that holds {@code lock} until {@code release} returns (e.g. until the scenario's thread is
+     * parked on the lock); returns once it holds it (spinning, not blocking).
+     */
+    static void holdUntil(ReentrantLock lock, TargetIO.ThrowingRunnable release) {
         new Thread(() -> {
             lock.lock();
             try {
-                pause(millis);
+                release.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             } finally {
                 lock.unlock();
             }
@@ -507,7 +539,8 @@ public final class CategoriesTarget {
                         if (in.read() < 0) {
                             return;
                         }
-                        pause(50);
+                        Reader reader = delayReader;
+                        awaitInNativeIo(reader.thread, reader.className, reader.methodName); // then 50 ms more
                         c.getOutputStream().write(2);
                         while (in.read() >= 0) {
                             // until the client closes
@@ -542,6 +575,19 @@ public final class CategoriesTarget {
         httpUri = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
     }
 
+    /** Where the delay server's client will block reading its answer. */
+    static final class Reader {
+        final Thread thread;
+        final String className;
+        final String methodName;
+
+        Reader(Thread thread, String className, String methodName) {
+            this.thread = thread;
+            this.className = className;
+            this.methodName = methodName;
+        }
+    }
+
     interface Body {
         void run() throws Exception;
     }
@@ -550,6 +596,8 @@ public final class CategoriesTarget {
         Thread t = new Thread(() -> {
             try {
                 body.run();
+            } catch (IllegalStateException e) {
+                e.printStackTrace(); // a Handoff that timed out: say so
             } catch (Exception e) {
                 // server gone
             }

@@ -9,6 +9,7 @@ import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,12 +46,12 @@ public final class ModesTarget {
     // ---------------------------------------------------------------- mode=throw
 
     static void throwMode() throws Exception {
-        // a 1 s sleep on the loop fails at once
+        // a 20 s sleep on the loop fails at once (long, so that "thrown before sleeping" is unmistakable under load)
         long[] elapsed = new long[1];
         Throwable sleep = TargetIO.runOn("throw-sleep", true, () -> {
             long t0 = System.nanoTime();
             try {
-                Thread.sleep(1000);
+                Thread.sleep(20_000);
             } finally {
                 elapsed[0] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             }
@@ -79,10 +80,13 @@ public final class ModesTarget {
 
     static void lockStaysHealthy() throws Exception {
         ReentrantLock lock = new ReentrantLock();
+        CountDownLatch rejectedDone = new CountDownLatch(1);
         Thread holder = new Thread(() -> {
             lock.lock();
             try {
-                TargetIO.pause(200);
+                rejectedDone.await(); // held until throw-lock is done: its lock() is contended however late it runs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 lock.unlock();
             }
@@ -100,12 +104,13 @@ public final class ModesTarget {
                 heldAfter[0] = lock.isHeldByCurrentThread();
             }
         });
+        rejectedDone.countDown();
         fact("lock.error", name(rejected));
         fact("lock.heldByRejectedThread", heldAfter[0]);
         holder.join();
         boolean[] acquired = new boolean[1];
         Throwable other = TargetIO.runOn("lock-other", false, () -> {
-            acquired[0] = lock.tryLock(2, TimeUnit.SECONDS);
+            acquired[0] = lock.tryLock(30, TimeUnit.SECONDS);
             lock.unlock();
         });
         fact("lock.otherError", name(other));
@@ -129,17 +134,17 @@ public final class ModesTarget {
             return "slept";
         });
         try {
-            fact("exec.first", blocked.get(5, TimeUnit.SECONDS));
+            fact("exec.first", blocked.get(60, TimeUnit.SECONDS));
         } catch (ExecutionException e) {
             fact("exec.first", name(e.getCause()));
         }
-        fact("exec.second", executor.submit(() -> "ok").get(5, TimeUnit.SECONDS));
+        fact("exec.second", executor.submit(() -> "ok").get(60, TimeUnit.SECONDS));
         Thread.sleep(300); // the worker idles in its queue: the executor's own wait must not throw
-        fact("exec.afterIdle", executor.submit(() -> "ok").get(5, TimeUnit.SECONDS));
+        fact("exec.afterIdle", executor.submit(() -> "ok").get(60, TimeUnit.SECONDS));
         fact("exec.threadsCreated", n.get());
         fact("exec.completed", executor.getCompletedTaskCount());
         executor.shutdown();
-        fact("exec.terminated", executor.awaitTermination(5, TimeUnit.SECONDS));
+        fact("exec.terminated", executor.awaitTermination(60, TimeUnit.SECONDS));
     }
 
     static String name(Throwable t) {

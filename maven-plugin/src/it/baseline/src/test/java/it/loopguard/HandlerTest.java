@@ -25,9 +25,9 @@ class HandlerTest {
                 }
                 done.complete(Thread.currentThread().getName());
             });
-            assertEquals("vert.x-eventloop-thread-0", done.get(10, TimeUnit.SECONDS));
+            assertEquals("vert.x-eventloop-thread-0", done.get(60, TimeUnit.SECONDS));
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         }
     }
 
@@ -45,9 +45,9 @@ class HandlerTest {
                     done.completeExceptionally(e);
                 }
             });
-            done.get(10, TimeUnit.SECONDS);
+            done.get(60, TimeUnit.SECONDS);
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         }
     }
 }

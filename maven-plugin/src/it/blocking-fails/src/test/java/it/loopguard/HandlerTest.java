@@ -22,9 +22,9 @@ class HandlerTest {
                 }
                 done.complete(Thread.currentThread().getName());
             });
-            assertEquals("vert.x-eventloop-thread-0", done.get(10, TimeUnit.SECONDS));
+            assertEquals("vert.x-eventloop-thread-0", done.get(60, TimeUnit.SECONDS));
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         }
     }
 }

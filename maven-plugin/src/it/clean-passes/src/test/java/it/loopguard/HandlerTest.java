@@ -20,9 +20,9 @@ class HandlerTest {
                         Thread.sleep(20);
                         return "slept on " + Thread.currentThread().getName();
                     }).onComplete(r -> done.complete(r.result()))));
-            assertEquals("slept on vert.x-worker-thread-0", done.get(10, TimeUnit.SECONDS));
+            assertEquals("slept on vert.x-worker-thread-0", done.get(60, TimeUnit.SECONDS));
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         }
     }
 }
