@@ -11,11 +11,11 @@ import java.util.Set;
 import io.loopguard.agent.AgentOptions;
 import io.loopguard.agent.Stderr;
 import io.loopguard.agent.catalogue.Catalogue;
-import io.loopguard.agent.catalogue.JdbcInstrumentation;
+import io.loopguard.agent.catalogue.JdbcFamily;
 import io.loopguard.agent.catalogue.SiteTable;
+import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
-import io.loopguard.agent.record.SqlRegistry;
 import io.loopguard.agent.record.ThreadWatcher;
 import io.loopguard.agent.weave.BootClasses;
 import io.loopguard.agent.weave.ClassWeaver;
@@ -103,7 +103,7 @@ public final class Installer implements Runnable {
         runtime.installSnapshot(handle(recorder, "snapshot", Object.class));
 
         boolean rewriteNatives = JdkDifferences.blockingMethodsAreNative();
-        LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcInstrumentation(sites, hierarchy),
+        LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcFamily.Drivers(sites, hierarchy),
                 new ClassWeaver(hierarchy), runtime, rewriteNatives);
         // The transformer enters and leaves an allowed scope through method handles. Their first call spins
         // LambdaForms, which loads JDK classes (the ClassFile API on JDK 25); if that first call happened inside a

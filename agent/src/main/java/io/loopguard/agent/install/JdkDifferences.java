@@ -9,8 +9,8 @@ import java.lang.reflect.Modifier;
  *       decided here, by asking the running JDK (not by version number); on 17 the call-site rewrite
  *       ({@code NativeCallRewriter}) is switched on for application classes and for {@code java.lang.Thread}
  *       (whose {@code join} calls the native {@code wait}).</li>
- *   <li>The platform DNS resolver class and methods: {@code DnsInstrumentation}.</li>
- *   <li>Socket implementation ({@code NioSocketImpl} on both; {@code PlainSocketImpl} gone): {@code SocketInstrumentation}.</li>
+ *   <li>The platform DNS resolver class and methods: {@code DnsFamily}.</li>
+ *   <li>Socket implementation ({@code NioSocketImpl} on both; {@code PlainSocketImpl} gone): {@code SocketFamily}.</li>
  * </ul>
  */
 final class JdkDifferences {

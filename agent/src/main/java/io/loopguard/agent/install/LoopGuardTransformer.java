@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.objectweb.asm.ClassReader;
 
 import io.loopguard.agent.catalogue.Catalogue;
-import io.loopguard.agent.catalogue.JdbcInstrumentation;
+import io.loopguard.agent.catalogue.JdbcFamily;
 import io.loopguard.agent.weave.ClassWeaver;
 import io.loopguard.agent.weave.MethodRule;
 import io.loopguard.agent.weave.Prefilter;
@@ -25,14 +25,14 @@ import io.loopguard.agent.weave.Prefilter;
  */
 final class LoopGuardTransformer implements ClassFileTransformer, Supplier<List<String>> {
     private final Catalogue catalogue;
-    private final JdbcInstrumentation jdbc;
+    private final JdbcFamily.Drivers jdbc;
     private final ClassWeaver weaver;
     private final RuntimeBridge runtime;
     private final boolean rewriteNatives;
     private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
     private final List<String> failures = new ArrayList<>();
 
-    LoopGuardTransformer(Catalogue catalogue, JdbcInstrumentation jdbc, ClassWeaver weaver, RuntimeBridge runtime,
+    LoopGuardTransformer(Catalogue catalogue, JdbcFamily.Drivers jdbc, ClassWeaver weaver, RuntimeBridge runtime,
                          boolean rewriteNatives) {
         this.catalogue = catalogue;
         this.jdbc = jdbc;

@@ -11,7 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalogue.Site;
+import io.loopguard.agent.catalogue.JdkFrames;
 import io.loopguard.agent.catalogue.SiteTable;
+import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Frame;
 
@@ -58,7 +60,7 @@ public final class Recorder {
      */
     public Error check(Thread thread, int siteNumber, Object context) {
         Site site = sites.get(siteNumber);
-        if (site == null || (isConditional(siteNumber) && !WouldBlock.test(site.blockingMethod(), context))) {
+        if (site == null || (isConditional(siteNumber) && !site.family().wouldBlock(site, context))) {
             return null;
         }
         StackTraceElement[] frames = StackCapture.capture();
@@ -95,9 +97,7 @@ public final class Recorder {
         if (frames.length <= caller) {
             return false;
         }
-        String name = frames[caller].getClassName();
-        return name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.") || name.startsWith("javax.")
-                || name.startsWith("com.sun.");
+        return JdkFrames.isJdk(frames[caller].getClassName());
     }
 
     private static boolean isConditional(int site) {
