@@ -2,6 +2,7 @@ package io.loopguard.agent.catalogue;
 
 import io.loopguard.agent.weave.ContextSource;
 import io.loopguard.agent.weave.MethodRule;
+import io.loopguard.format.Category;
 import io.loopguard.runtime.SiteFlags;
 
 /**
@@ -60,7 +61,7 @@ public final class Rules {
 
     /** An allowed scope: nothing inside it is recorded (its site is never recorded either: {@code SUPPRESS}). */
     void scope(AllowDefault allowed) {
-        int site = sites.intern(family, io.loopguard.format.Category.PARK, "(allowed scope)", SiteFlags.SUPPRESS);
+        int site = sites.intern(family, Category.PARK, "(allowed scope)", SiteFlags.SUPPRESS);
         catalogue.add(allowed.owner(), MethodRule.timed(allowed.method(), allowed.descriptor(), site, ContextSource.NONE));
     }
 }
