@@ -10,30 +10,34 @@ import io.loopguard.runtime.SiteFlags;
 
 /**
  * All sites, indexed by the number woven into code. Grows while classes load (JDBC drivers arrive late), read
- * lock-free by the recorder through a volatile array.
+ * lock-free by the recorder through a volatile array. Sites are created by the families' declarations
+ * ({@link Rules}), the fixed JDK 17 ones included.
  */
 public final class SiteTable {
     private volatile Site[] sites = new Site[64];
     private final Map<String, Integer> byKey = new HashMap<>();
     private int next = SiteFlags.FIRST_FREE_INDEX;
 
-    public SiteTable() {
-        fixed(SiteFlags.NATIVE_SLEEP, Category.SLEEP, "java.lang.Thread.sleep", "Thread.java", "sleep");
-        fixed(SiteFlags.NATIVE_WAIT, Category.WAIT, "java.lang.Object.wait", "Object.java", "wait");
-        fixed(SiteFlags.NATIVE_YIELD, Category.SLEEP, "java.lang.Thread.yield", "Thread.java", "yield");
-    }
-
-    /** The site for this category, API and flags, created once. */
-    public synchronized int intern(Category category, String blockingMethod, int flags) {
+    /** The site for this category, API and flags, created once (by the first family that asks). */
+    synchronized int intern(BlockingFamily family, Category category, String blockingMethod, int flags) {
         String key = category.id() + ' ' + blockingMethod + ' ' + flags;
         Integer existing = byKey.get(key);
         if (existing != null) {
             return existing;
         }
         int site = (next++ << SiteFlags.INDEX_SHIFT) | flags;
-        put(new Site(site, category, blockingMethod, null));
+        put(new Site(site, family, category, blockingMethod, null));
         byKey.put(key, site);
         return site;
+    }
+
+    /**
+     * The site of a blocking call the JVM timed itself and reported through JFR ({@code monitor}, {@code pinning}),
+     * interned on first sight; its blocking method is the frame that blocked.
+     */
+    public int timedByJvm(Category category, String blockingMethod) {
+        BlockingFamily family = category == Category.PINNING ? Families.PINNING : Families.MONITOR;
+        return intern(family, category, blockingMethod, 0);
     }
 
     public Site get(int site) {
@@ -42,10 +46,12 @@ public final class SiteTable {
         return index < table.length ? table[index] : null;
     }
 
-    private void fixed(int site, Category category, String blockingMethod, String file, String method) {
-        String className = blockingMethod.substring(0, blockingMethod.lastIndexOf('.'));
+    /** One of the runtime's fixed sites ({@code SiteFlags.NATIVE_*}), with the native method's own frame. */
+    void fixed(int site, BlockingFamily family, String blockingMethod, String file) {
+        int dot = blockingMethod.lastIndexOf('.');
         // lineNumber -2 is how StackTraceElement marks a native method
-        put(new Site(site, category, blockingMethod, new Frame(className, method, file, -2)));
+        put(new Site(site, family, family.category(), blockingMethod,
+                new Frame(blockingMethod.substring(0, dot), blockingMethod.substring(dot + 1), file, -2)));
     }
 
     private synchronized void put(Site site) {

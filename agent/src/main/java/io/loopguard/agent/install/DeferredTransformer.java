@@ -5,6 +5,7 @@ import java.security.ProtectionDomain;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.loopguard.agent.weave.NativeCalls;
 import io.loopguard.agent.weave.Prefilter;
 
 /**
@@ -22,11 +23,11 @@ final class DeferredTransformer implements ClassFileTransformer {
     private static final long MAX_WAIT_SECONDS = 20;
     private final CountDownLatch started = new CountDownLatch(1);
     private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
-    private final boolean rewriteNatives;
+    private final NativeCalls nativeCalls;
     private volatile LoopGuardTransformer delegate;
 
-    DeferredTransformer(boolean rewriteNatives) {
-        this.rewriteNatives = rewriteNatives;
+    DeferredTransformer(NativeCalls nativeCalls) {
+        this.nativeCalls = nativeCalls;
     }
 
     void activate(LoopGuardTransformer transformer) {
@@ -58,7 +59,7 @@ final class DeferredTransformer implements ClassFileTransformer {
         }
         int candidate = Prefilter.scan(bytes);
         return (candidate & Prefilter.MAY_IMPLEMENT_JDBC) != 0
-                || (rewriteNatives && (candidate & Prefilter.MAY_CALL_BLOCKING_NATIVES) != 0);
+                || nativeCalls.rewrites(className, candidate);
     }
 
     private void awaitStartup() {

@@ -11,15 +11,16 @@ import java.util.Set;
 import io.loopguard.format.options.AgentOptions;
 import io.loopguard.agent.Stderr;
 import io.loopguard.agent.catalogue.Catalogue;
-import io.loopguard.agent.catalogue.JdbcInstrumentation;
+import io.loopguard.agent.catalogue.JdbcFamily;
 import io.loopguard.agent.catalogue.SiteTable;
+import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.agent.jfr.JfrSource;
 import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
-import io.loopguard.agent.record.SqlRegistry;
 import io.loopguard.agent.record.ThreadWatcher;
 import io.loopguard.agent.weave.BootClasses;
 import io.loopguard.agent.weave.ClassWeaver;
+import io.loopguard.agent.weave.NativeCalls;
 import io.loopguard.agent.weave.TypeHierarchy;
 
 /**
@@ -42,13 +43,16 @@ public final class Installer implements Runnable {
     private final Instrumentation inst;
     private final AgentOptions options;
     private final Class<?> hooks;
+    private final NativeCalls nativeCalls;
     private final DeferredTransformer deferred;
     private final Output output;
 
-    private Installer(Instrumentation inst, AgentOptions options, Class<?> hooks, DeferredTransformer deferred, Output output) {
+    private Installer(Instrumentation inst, AgentOptions options, Class<?> hooks, NativeCalls nativeCalls,
+                      DeferredTransformer deferred, Output output) {
         this.inst = inst;
         this.options = options;
         this.hooks = hooks;
+        this.nativeCalls = nativeCalls;
         this.deferred = deferred;
         this.output = output;
     }
@@ -72,9 +76,10 @@ public final class Installer implements Runnable {
         try {
             testHook("start");
             Class<?> hooks = RuntimeInjector.inject(inst);
-            DeferredTransformer deferred = new DeferredTransformer(JdkDifferences.blockingMethodsAreNative());
+            NativeCalls nativeCalls = JdkDifferences.nativeCalls(); // chosen once, for every transformer
+            DeferredTransformer deferred = new DeferredTransformer(nativeCalls);
             inst.addTransformer(deferred, true);
-            Installer installer = new Installer(inst, options, hooks, deferred, output);
+            Installer installer = new Installer(inst, options, hooks, nativeCalls, deferred, output);
             if (!options.threads().isEmpty()) {
                 installer.run();
             } else {
@@ -127,16 +132,15 @@ public final class Installer implements Runnable {
         runtime.installSnapshot(handle(recorder, "snapshot", Object.class));
         runtime.installDroppedCalls(handle(recorder, "droppedCalls", long.class));
 
-        boolean rewriteNatives = JdkDifferences.blockingMethodsAreNative();
-        LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcInstrumentation(sites, hierarchy),
-                new ClassWeaver(hierarchy), runtime, rewriteNatives);
+        LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcFamily.Drivers(sites, hierarchy),
+                new ClassWeaver(hierarchy), runtime, nativeCalls);
         // The transformer enters and leaves an allowed scope through method handles. Their first call spins
         // LambdaForms, which loads JDK classes (the ClassFile API on JDK 25); if that first call happened inside a
         // transformation of one of those very classes, the loading thread would re-enter its own load
         // (ClassCircularityError). So they are linked here, once, before any class reaches the transformer.
         runtime.suppressEnd(runtime.suppressBegin());
         deferred.activate(transformer);
-        retransformLoaded(catalogue.owners(), rewriteNatives);
+        retransformLoaded(catalogue.owners());
         output.attach(recorder, runtime, transformer);
         startJfr(recorder, runtime);
 
@@ -168,12 +172,12 @@ public final class Installer implements Runnable {
         }
     }
 
-    private void retransformLoaded(Set<String> owners, boolean rewriteNatives) {
+    private void retransformLoaded(Set<String> owners) {
         BootClasses.snapshot(inst);
         List<Class<?>> targets = new ArrayList<>();
         for (Class<?> loaded : inst.getAllLoadedClasses()) {
             String name = loaded.getName().replace('.', '/');
-            boolean wanted = owners.contains(name) || (rewriteNatives && loaded == Thread.class);
+            boolean wanted = owners.contains(name) || nativeCalls.retransformsAtStartup(loaded);
             if (wanted && inst.isModifiableClass(loaded)) {
                 targets.add(loaded);
             }

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 import org.objectweb.asm.ClassReader;
 
 import io.loopguard.agent.catalogue.Catalogue;
-import io.loopguard.agent.catalogue.JdbcInstrumentation;
+import io.loopguard.agent.catalogue.JdbcFamily;
 import io.loopguard.agent.weave.ClassWeaver;
 import io.loopguard.agent.weave.MethodRule;
+import io.loopguard.agent.weave.NativeCalls;
 import io.loopguard.agent.weave.Prefilter;
 
 /**
@@ -25,20 +26,20 @@ import io.loopguard.agent.weave.Prefilter;
  */
 final class LoopGuardTransformer implements ClassFileTransformer, Supplier<List<String>> {
     private final Catalogue catalogue;
-    private final JdbcInstrumentation jdbc;
+    private final JdbcFamily.Drivers jdbc;
     private final ClassWeaver weaver;
     private final RuntimeBridge runtime;
-    private final boolean rewriteNatives;
+    private final NativeCalls nativeCalls;
     private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
     private final List<String> failures = new ArrayList<>();
 
-    LoopGuardTransformer(Catalogue catalogue, JdbcInstrumentation jdbc, ClassWeaver weaver, RuntimeBridge runtime,
-                         boolean rewriteNatives) {
+    LoopGuardTransformer(Catalogue catalogue, JdbcFamily.Drivers jdbc, ClassWeaver weaver, RuntimeBridge runtime,
+                         NativeCalls nativeCalls) {
         this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.weaver = weaver;
         this.runtime = runtime;
-        this.rewriteNatives = rewriteNatives;
+        this.nativeCalls = nativeCalls;
     }
 
     @Override
@@ -70,9 +71,7 @@ final class LoopGuardTransformer implements ClassFileTransformer, Supplier<List<
             reader = new ClassReader(bytes);
             rules = jdbc.rulesFor(loader, reader);
         }
-        // JDK 17: application and library calls to the native sleep/wait/yield, and Thread.join's own wait
-        boolean rewrite = rewriteNatives
-                && ((candidate & Prefilter.MAY_CALL_BLOCKING_NATIVES) != 0 || className.equals("java/lang/Thread"));
+        boolean rewrite = nativeCalls.rewrites(className, candidate); // JDK 17: calls to the native sleep/wait/yield
         if ((rules == null || rules.isEmpty()) && !rewrite) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.loopguard.agent.record;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.loopguard.agent.catalogue.Families;
 import io.loopguard.agent.util.Glob;
 import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
@@ -12,32 +13,17 @@ import io.loopguard.format.Frame;
  * {@code pkg.Class} (and its nested classes), {@code pkg.*}; globs with {@code *} and {@code ?}. Checked once per
  * distinct call site, when it is first seen, so a long list costs nothing per call.
  *
- * <p>The built-in defaults are the JVM's and the frameworks' own machinery (the README explains each). Most of them
- * are also woven as allowed scopes ({@code AllowedScopes}), which is cheaper; here they also cover calls that reach
- * the same code through paths the scopes do not see.
+ * <p>The built-in defaults are the JVM's and the frameworks' own machinery (the README explains each), declared by
+ * the families ({@code BlockingFamily.allowDefaults}, collected by {@link Families#allowDefaults}). Most of them are
+ * also woven as allowed scopes, which is cheaper; here they also cover calls that reach the same code through paths
+ * the scopes do not see. The pattern syntax itself is validated with the options ({@code FramePatterns} in
+ * loopguard-format).
  */
 public final class AllowList {
-    public static final List<String> DEFAULTS = List.of(
-            "java.lang.ClassLoader#loadClass",
-            "jdk.internal.loader.BuiltinClassLoader#loadClassOrNull",
-            "*#<clinit>",
-            "java.util.concurrent.ThreadPoolExecutor#getTask",
-            "java.util.concurrent.ConcurrentHashMap#initTable",
-            "io.netty.util.concurrent.SingleThreadEventExecutor#takeTask",
-            "io.netty.util.concurrent.SingleThreadEventExecutor#confirmShutdown",
-            "io.netty.util.concurrent.GlobalEventExecutor#takeTask",
-            "io.netty.util.HashedWheelTimer$Worker#waitForNextTick",
-            // A selector's own select is the loop's idle wait; its wakeup lock is only ever held for a moment by
-            // another thread waking it (JFR shows that as a contended monitor inside select).
-            "sun.nio.ch.SelectorImpl#lockAndDoSelect",
-            "sun.nio.ch.*SelectorImpl#wakeup",
-            // Netty deregistering a closed channel from its selector: a moment's contention between loops at close.
-            "io.netty.channel.AbstractChannel$AbstractUnsafe#deregister");
-
     private final List<Entry> entries = new ArrayList<>();
 
     public AllowList(List<String> userPatterns) {
-        for (String pattern : DEFAULTS) {
+        for (String pattern : Families.allowDefaults()) {
             entries.add(Entry.parse(pattern));
         }
         for (String pattern : userPatterns) {

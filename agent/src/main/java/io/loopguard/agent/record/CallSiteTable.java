@@ -46,7 +46,7 @@ final class CallSiteTable {
         }
         List<Frame> stack = StackCapture.toFrames(site, frames);
         String category = site.category().id();
-        boolean allowed = allowList.allows(stack, site.category()) || StackCapture.isConcurrencyMachinery(site, stack);
+        boolean allowed = allowList.allows(stack, site.category()) || site.family().isMachinery(site, stack);
         aggregate = new CallSiteAggregate(CallSiteId.of(category, site.blockingMethod(), stack), category,
                 site.blockingMethod(), details.describe(site, context), stack, allowed);
         CallSiteAggregate raced = sites.putIfAbsent(key, aggregate);

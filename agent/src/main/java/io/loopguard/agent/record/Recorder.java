@@ -11,7 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalogue.Site;
+import io.loopguard.agent.catalogue.JdkFrames;
 import io.loopguard.agent.catalogue.SiteTable;
+import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
@@ -66,7 +68,7 @@ public final class Recorder {
         if (nanos < thresholdNanos) {
             return;
         }
-        Site site = sites.get(sites.intern(category, blockingMethod, 0));
+        Site site = sites.get(sites.timedByJvm(category, blockingMethod));
         CallSiteAggregate aggregate = table.lookup(site, detail, frames);
         if (aggregate != null && !aggregate.allowed) {
             aggregate.add(threadName, nanos);
@@ -80,7 +82,7 @@ public final class Recorder {
      */
     public Error check(Thread thread, int siteNumber, Object context) {
         Site site = sites.get(siteNumber);
-        if (site == null || (isConditional(siteNumber) && !WouldBlock.test(site.blockingMethod(), context))) {
+        if (site == null || (isConditional(siteNumber) && !site.family().wouldBlock(site, context))) {
             return null;
         }
         StackTraceElement[] frames = StackCapture.capture();
@@ -117,7 +119,7 @@ public final class Recorder {
         if (frames.length <= caller) {
             return false;
         }
-        return Frame.isJdkClass(frames[caller].getClassName());
+        return JdkFrames.isJdk(frames[caller].getClassName());
     }
 
     private static boolean isConditional(int site) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.loopguard.agent.catalogue.Site;
-import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
 
 /**
@@ -62,31 +61,6 @@ final class StackCapture {
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         return h;
-    }
-
-    /**
-     * A lock, future or park whose caller is {@code java.util.concurrent} itself: an executor's or a queue's own
-     * short internal lock (a contended {@code mainLock} while Vert.x shuts a worker pool down on its loop, the
-     * {@code putLock} of a non-blocking {@code offer}). That is JDK machinery, not a blocking call of the
-     * application: where such a class really blocks ({@code take}, {@code put}, {@code get}, {@code await},
-     * {@code awaitTermination}, {@code invokeAll}) the catalogue weaves that method, which is then the outermost
-     * call and keeps its application caller. A {@code Thread.yield} called by {@code java.util.concurrent} is the
-     * same kind of thing: a spin-wait inside JDK machinery ({@code FutureTask}, {@code ConcurrentHashMap}).
-     */
-    static boolean isConcurrencyMachinery(Site site, List<Frame> stack) {
-        Category category = site.category();
-        boolean spin = site.blockingMethod().equals("java.lang.Thread.yield"); // e.g. FutureTask's cancel-interrupt spin
-        if (category != Category.LOCK && category != Category.FUTURE && category != Category.PARK && !spin) {
-            return false;
-        }
-        String api = stack.get(0).className();
-        for (int i = 1; i < stack.size(); i++) {
-            String caller = stack.get(i).className();
-            if (!caller.equals(api)) {
-                return caller.startsWith("java.util.concurrent.");
-            }
-        }
-        return false;
     }
 
     static List<Frame> toFrames(Site site, StackTraceElement[] frames) {

@@ -23,8 +23,12 @@ public final class ClassWeaver {
         this.hierarchy = hierarchy;
     }
 
-    /** The woven class, or null when nothing in it matched. */
-    public byte[] weave(ClassLoader loader, ClassReader reader, List<MethodRule> rules, boolean rewriteNatives) {
+    /**
+     * The woven class, or null when nothing in it matched.
+     *
+     * @param rewriteNativeCalls whether {@link NativeCalls#rewrites} chose this class for the JDK 17 call-site rewrite
+     */
+    public byte[] weave(ClassLoader loader, ClassReader reader, List<MethodRule> rules, boolean rewriteNativeCalls) {
         boolean advice = rules != null && !rules.isEmpty();
         ClassWriter writer = advice ? new FrameComputingWriter(reader, hierarchy, loader) : new ClassWriter(reader, 0);
         Changes changes = new Changes();
@@ -38,7 +42,7 @@ public final class ClassWeaver {
                 if ((access & NOT_WOVEN) != 0) {
                     return mv;
                 }
-                if (rewriteNatives) {
+                if (rewriteNativeCalls) {
                     mv = new NativeCallRewriter(mv, threads, changes);
                 }
                 MethodRule rule = advice && !name.startsWith("<") ? find(rules, name, descriptor) : null;

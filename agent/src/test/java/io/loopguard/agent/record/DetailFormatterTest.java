@@ -7,14 +7,23 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import io.loopguard.agent.catalogue.BlockingFamily;
+import io.loopguard.agent.catalogue.Families;
 import io.loopguard.agent.catalogue.Site;
+import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.format.Category;
 
 class DetailFormatterTest {
     private final DetailFormatter details = new DetailFormatter(new SqlRegistry());
 
+    /** A site of the family that reports {@code category}, as the catalogue would intern it. */
+    static Site site(Category category, String blockingMethod) {
+        BlockingFamily family = Families.all().stream().filter(f -> f.category() == category).findFirst().orElseThrow();
+        return new Site(1 << 8, family, category, blockingMethod, null);
+    }
+
     private String describe(Category category, Object context) {
-        return details.describe(new Site(1 << 8, category, "x.Y.z", null), context);
+        return details.describe(site(category, "x.Y.z"), context);
     }
 
     @Test
@@ -35,19 +44,12 @@ class DetailFormatterTest {
     }
 
     @Test
-    void socketImplTextBecomesHostAndPort() {
-        assertThat(DetailFormatter.socketImpl("Socket[addr=localhost/127.0.0.1,port=5432,localport=41000]")).isEqualTo("localhost:5432");
-        assertThat(DetailFormatter.socketImpl("Socket[addr=/10.0.0.2,port=80,localport=1]")).isEqualTo("10.0.0.2:80");
-        assertThat(DetailFormatter.socketImpl("Socket[unconnected]")).isNull();
-    }
-
-    @Test
     void preparedStatementsShowTheSqlTheyWerePreparedWith() {
         SqlRegistry registry = new SqlRegistry();
         Object statement = java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {java.sql.PreparedStatement.class}, (p, m, a) -> null);
         registry.prepared(statement, "update t set name = 'x' where id = ?");
-        String detail = new DetailFormatter(registry).describe(new Site(1 << 8, Category.JDBC, "java.sql.PreparedStatement.executeUpdate", null), statement);
+        String detail = new DetailFormatter(registry).describe(site(Category.JDBC, "java.sql.PreparedStatement.executeUpdate"), statement);
         assertThat(detail).isEqualTo("update t set name = ? where id = ?");
     }
 }

@@ -1,4 +1,4 @@
-package io.loopguard.agent.record;
+package io.loopguard.agent.catalogue;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;

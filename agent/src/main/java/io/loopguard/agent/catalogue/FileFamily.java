@@ -3,6 +3,9 @@ package io.loopguard.agent.catalogue;
 import static io.loopguard.agent.weave.ContextSource.FIRST_ARG;
 import static io.loopguard.agent.weave.ContextSource.THIS;
 
+import java.io.File;
+import java.nio.file.Path;
+
 import io.loopguard.agent.weave.ContextSource;
 import io.loopguard.format.Category;
 
@@ -15,25 +18,28 @@ import io.loopguard.format.Category;
  * are not woven: the try/finally would have to start before {@code super()}); it is reported as {@code <init>}.
  * The path comes from the private {@code path} field each of these classes keeps (same on JDK 17 and 25).
  */
-final class FileInstrumentation {
+final class FileFamily implements BlockingFamily {
     private static final ContextSource PATH = ContextSource.field("path", "Ljava/lang/String;");
 
-    private FileInstrumentation() {
+    @Override
+    public Category category() {
+        return Category.FILE;
     }
 
-    static void declare(Catalogue c) {
-        c.timedExact("java/io/FileInputStream", "open", null, Category.FILE, "java.io.FileInputStream.<init>", 0, FIRST_ARG);
-        c.timed("java/io/FileInputStream", Category.FILE, "java.io.FileInputStream", 0, PATH,
+    @Override
+    public void declare(Rules rules) {
+        rules.timedExact("java/io/FileInputStream", "open", null, "java.io.FileInputStream.<init>", 0, FIRST_ARG);
+        rules.timed("java/io/FileInputStream", "java.io.FileInputStream", 0, PATH,
                 "read", "readAllBytes", "readNBytes", "skip", "available", "transferTo");
-        c.timedExact("java/io/FileOutputStream", "open", null, Category.FILE, "java.io.FileOutputStream.<init>", 0, FIRST_ARG);
-        c.timed("java/io/FileOutputStream", Category.FILE, "java.io.FileOutputStream", 0, PATH, "write");
-        c.timedExact("java/io/RandomAccessFile", "open", null, Category.FILE, "java.io.RandomAccessFile.<init>", 0, FIRST_ARG);
-        c.timed("java/io/RandomAccessFile", Category.FILE, "java.io.RandomAccessFile", 0, PATH,
+        rules.timedExact("java/io/FileOutputStream", "open", null, "java.io.FileOutputStream.<init>", 0, FIRST_ARG);
+        rules.timed("java/io/FileOutputStream", "java.io.FileOutputStream", 0, PATH, "write");
+        rules.timedExact("java/io/RandomAccessFile", "open", null, "java.io.RandomAccessFile.<init>", 0, FIRST_ARG);
+        rules.timed("java/io/RandomAccessFile", "java.io.RandomAccessFile", 0, PATH,
                 "read", "readFully", "readLine", "readUTF", "skipBytes", "write", "writeBytes", "writeChars", "writeUTF",
                 "seek", "length", "setLength");
-        c.timed("sun/nio/ch/FileChannelImpl", Category.FILE, "java.nio.channels.FileChannel", 0, PATH,
+        rules.timed("sun/nio/ch/FileChannelImpl", "java.nio.channels.FileChannel", 0, PATH,
                 "read", "write", "size", "truncate", "force", "transferTo", "transferFrom", "map", "lock", "tryLock");
-        c.timed("java/nio/file/Files", Category.FILE, "java.nio.file.Files", 0, FIRST_ARG,
+        rules.timed("java/nio/file/Files", "java.nio.file.Files", 0, FIRST_ARG,
                 "readAllBytes", "readString", "readAllLines", "lines", "newBufferedReader", "newBufferedWriter",
                 "newInputStream", "newOutputStream", "newByteChannel", "newDirectoryStream", "list", "walk",
                 "walkFileTree", "find", "write", "writeString", "copy", "move", "delete", "deleteIfExists",
@@ -43,10 +49,19 @@ final class FileInstrumentation {
                 "size", "getLastModifiedTime", "setLastModifiedTime", "readAttributes", "getAttribute", "setAttribute",
                 "getOwner", "setOwner", "getPosixFilePermissions", "setPosixFilePermissions", "getFileStore",
                 "probeContentType", "mismatch");
-        c.timed("java/io/File", Category.FILE, "java.io.File", 0, THIS,
+        rules.timed("java/io/File", "java.io.File", 0, THIS,
                 "exists", "isFile", "isDirectory", "isHidden", "length", "lastModified", "list", "listFiles", "delete",
                 "mkdir", "mkdirs", "renameTo", "createNewFile", "canRead", "canWrite", "canExecute", "setLastModified",
                 "setReadOnly", "setWritable", "setReadable", "setExecutable", "getCanonicalPath", "getCanonicalFile",
                 "getTotalSpace", "getFreeSpace", "getUsableSpace", "createTempFile");
+    }
+
+    /** The path: a {@code String} (an open's argument, the streams' {@code path} field), a {@code Path} or a {@code File}. */
+    @Override
+    public String describe(Object context, SqlRegistry sql) {
+        if (context instanceof String) {
+            return (String) context;
+        }
+        return context instanceof Path || context instanceof File ? context.toString() : null;
     }
 }

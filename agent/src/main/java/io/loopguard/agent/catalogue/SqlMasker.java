@@ -1,4 +1,4 @@
-package io.loopguard.agent.record;
+package io.loopguard.agent.catalogue;
 
 /**
  * Masks literals in SQL text, as the contract requires: string literals ({@code '…'}, also {@code E'…'} and

@@ -5,6 +5,8 @@ import static io.loopguard.agent.weave.ContextSource.NONE;
 import static io.loopguard.agent.weave.ContextSource.THIS;
 import static io.loopguard.runtime.SiteFlags.HOST_NAME;
 
+import java.net.InetAddress;
+
 import io.loopguard.format.Category;
 
 /**
@@ -17,27 +19,39 @@ import io.loopguard.format.Category;
  * are declared; only the one that exists is ever loaded. Nested under a public entry point they count once; alone
  * (reverse lookups behind {@code getHostName()}, internal callers) they are the outermost call.
  */
-final class DnsInstrumentation {
-    private DnsInstrumentation() {
+final class DnsFamily implements BlockingFamily {
+    @Override
+    public Category category() {
+        return Category.DNS;
     }
 
-    static void declare(Catalogue c) {
+    @Override
+    public void declare(Rules rules) {
         String inet = "java/net/InetAddress";
-        c.timedExact(inet, "getByName", "(Ljava/lang/String;)Ljava/net/InetAddress;", Category.DNS,
+        rules.timedExact(inet, "getByName", "(Ljava/lang/String;)Ljava/net/InetAddress;",
                 "java.net.InetAddress.getByName", HOST_NAME, FIRST_ARG);
-        c.timedExact(inet, "getAllByName", "(Ljava/lang/String;)[Ljava/net/InetAddress;", Category.DNS,
+        rules.timedExact(inet, "getAllByName", "(Ljava/lang/String;)[Ljava/net/InetAddress;",
                 "java.net.InetAddress.getAllByName", HOST_NAME, FIRST_ARG);
-        c.timedExact(inet, "getLocalHost", null, Category.DNS, "java.net.InetAddress.getLocalHost", 0, NONE);
-        c.timedExact(inet, "getCanonicalHostName", null, Category.DNS, "java.net.InetAddress.getCanonicalHostName", 0, THIS);
+        rules.timedExact(inet, "getLocalHost", null, "java.net.InetAddress.getLocalHost", 0, NONE);
+        rules.timedExact(inet, "getCanonicalHostName", null, "java.net.InetAddress.getCanonicalHostName", 0, THIS);
         // JDK 17
-        c.timedExact(inet + "$PlatformNameService", "lookupAllHostAddr", null, Category.DNS,
+        rules.timedExact(inet + "$PlatformNameService", "lookupAllHostAddr", null,
                 "java.net.InetAddress.getAllByName", HOST_NAME, FIRST_ARG);
-        c.timedExact(inet + "$PlatformNameService", "getHostByAddr", null, Category.DNS,
+        rules.timedExact(inet + "$PlatformNameService", "getHostByAddr", null,
                 "java.net.InetAddress.getHostName", 0, NONE);
         // JDK 18+
-        c.timedExact(inet + "$PlatformResolver", "lookupByName", null, Category.DNS,
+        rules.timedExact(inet + "$PlatformResolver", "lookupByName", null,
                 "java.net.InetAddress.getAllByName", HOST_NAME, FIRST_ARG);
-        c.timedExact(inet + "$PlatformResolver", "lookupByAddress", null, Category.DNS,
+        rules.timedExact(inet + "$PlatformResolver", "lookupByAddress", null,
                 "java.net.InetAddress.getHostName", 0, NONE);
+    }
+
+    /** The host name looked up, or the address whose canonical name is asked for. */
+    @Override
+    public String describe(Object context, SqlRegistry sql) {
+        if (context instanceof String) {
+            return (String) context;
+        }
+        return context instanceof InetAddress ? ((InetAddress) context).getHostAddress() : null;
     }
 }

@@ -1,4 +1,4 @@
-package io.loopguard.agent.record;
+package io.loopguard.agent.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

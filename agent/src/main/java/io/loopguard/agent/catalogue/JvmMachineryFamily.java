@@ -1,0 +1,30 @@
+package io.loopguard.agent.catalogue;
+
+import java.util.List;
+
+import io.loopguard.format.Category;
+
+/**
+ * The JVM's own work that happens once, not per request: class loading (which reads jar files — two file calls per
+ * class otherwise, instrumentation.md pitfall 5) and class initialisation (whose I/O is configuration loading, e.g.
+ * Netty's {@code NetUtil} reading {@code somaxconn}). Weaves nothing but allowed scopes.
+ */
+final class JvmMachineryFamily implements BlockingFamily {
+    @Override
+    public Category category() {
+        return null;
+    }
+
+    @Override
+    public void declare(Rules rules) {
+        // allowed scopes only (allowDefaults)
+    }
+
+    @Override
+    public List<AllowDefault> allowDefaults() {
+        return List.of(
+                AllowDefault.scope("java/lang/ClassLoader", "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;"),
+                AllowDefault.scope("jdk/internal/loader/BuiltinClassLoader", "loadClassOrNull", "(Ljava/lang/String;Z)Ljava/lang/Class;"),
+                AllowDefault.onStack("*#<clinit>"));
+    }
+}
