@@ -21,6 +21,12 @@ final class MonitorFamily implements BlockingFamily {
         // nothing to weave: see the class comment
     }
 
+    /** The JFR reader already wrote the detail (the monitor's class and the thread that held it). */
+    @Override
+    public String describe(Object context, SqlRegistry sql) {
+        return context instanceof String ? (String) context : null;
+    }
+
     /**
      * A selector's own select is the loop's idle wait; its wakeup lock is only ever held for a moment by another
      * thread waking the loop. Netty deregistering a closed channel makes loops contend for a moment at shutdown.

@@ -18,4 +18,10 @@ final class PinningFamily implements BlockingFamily {
     public void declare(Rules rules) {
         // nothing to weave: see the class comment
     }
+
+    /** The JFR reader already wrote the detail (what blocked and why it pinned). */
+    @Override
+    public String describe(Object context, SqlRegistry sql) {
+        return context instanceof String ? (String) context : null;
+    }
 }
