@@ -233,7 +233,9 @@ public final class JfrSource implements Runnable {
     /** At JVM exit, before the final data file: deliver what is pending, then close the stream. */
     public void close() {
         try {
-            catchUp();
+            if (stream != null) {
+                catchUp(); // a stream that is still starting has nothing to deliver: no wait for it at exit
+            }
         } finally {
             closed = true;
             RecordingStream rs = stream;

@@ -83,6 +83,34 @@ public final class Output implements Runnable {
         }
     }
 
+    /** How long the exit hook waits for late events (JFR) before it writes the final data file anyway. */
+    private static final long DRAIN_MILLIS = 3_000;
+
+    /**
+     * Runs the drain on a daemon thread and waits for it at most {@link #DRAIN_MILLIS}: at JVM exit JFR runs its own
+     * shutdown hook beside ours, and whatever it does to a stream that is still starting or closing must never keep
+     * the JVM from exiting or the final data file from being written.
+     */
+    private static void drainBounded(Runnable drain) {
+        Thread drainer = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    drain.run();
+                } catch (Exception | LinkageError e) {
+                    Stderr.line("cannot drain late events before the final data file: " + e);
+                }
+            }
+        }, "loopguard-drain");
+        drainer.setDaemon(true);
+        drainer.start();
+        try {
+            drainer.join(DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The flush thread's loop. */
     @Override
     public void run() {
@@ -133,11 +161,7 @@ public final class Output implements Runnable {
         stopping = true;
         Runnable drain = beforeFinalWrite;
         if (drain != null) {
-            try {
-                drain.run();
-            } catch (Exception | LinkageError e) {
-                Stderr.line("cannot drain late events before the final data file: " + e);
-            }
+            drainBounded(drain);
         }
         printPending();
         DataFile data = write();
