@@ -2,6 +2,7 @@ package io.loopguard.report;
 
 import io.loopguard.format.AtomicFile;
 import io.loopguard.format.TextBuffer;
+import io.loopguard.format.Uninterruptibly;
 import io.loopguard.report.check.CheckResult;
 import io.loopguard.report.html.HtmlReport;
 import io.loopguard.report.model.MergedReport;
@@ -64,7 +65,7 @@ public final class ReportFiles {
         try {
             writeEach(mine, input, outDir);
         } finally {
-            join(second);
+            Uninterruptibly.join(second);
         }
         failure.rethrow();
         return outDir.resolve(HTML);
@@ -96,21 +97,6 @@ public final class ReportFiles {
             content.writeTo(out);
             out.drain();
             file.commit();
-        }
-    }
-
-    private static void join(Thread thread) throws IOException {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

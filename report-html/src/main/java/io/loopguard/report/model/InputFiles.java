@@ -3,6 +3,7 @@ package io.loopguard.report.model;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.DataFileException;
 import io.loopguard.format.DataFileReader;
+import io.loopguard.format.Uninterruptibly;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -69,7 +70,7 @@ public final class InputFiles {
         }
         reader.run();
         if (helper != null) {
-            join(helper);
+            Uninterruptibly.join(helper);
         }
         List<LoadResult.Loaded> files = new ArrayList<>();
         List<DataFileException> failures = new ArrayList<>();
@@ -137,21 +138,6 @@ public final class InputFiles {
                     results[i] = result; // Thread.join publishes the helper's writes to the caller
                 }
             }
-        }
-    }
-
-    private static void join(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
