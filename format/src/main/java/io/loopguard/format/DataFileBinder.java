@@ -14,7 +14,7 @@ import io.loopguard.format.DataFileSchema.Member;
  * Binds {@code loopguard/1} JSON (valid UTF-8 bytes) straight onto the records: no tree, no member maps, no
  * positions, member names matched as bytes. It accepts exactly the documents the agent writes (known members only,
  * UTC timestamps, integers without fraction or exponent). On anything else, valid or not, it gives up with
- * {@link Fallback}, and {@link DataFileReader} parses the same text with {@link JsonParser} and its tree binder,
+ * {@link Fallback}, and {@link DataFileReader} parses the same text with {@link io.loopguard.format.json.JsonParser} and its tree binder,
  * which accept the same documents and make every error message (with line and column). So this class never decides
  * what an error says, and whatever it accepts, the tree binder accepts with the same result.
  */
@@ -48,7 +48,7 @@ final class DataFileBinder {
     private int keyStart;
     private int keyLength;
 
-    /** Repeated strings share one instance (see {@link JsonParser}): a slot per hash, overwritten on collision. */
+    /** Repeated strings share one instance (see {@link io.loopguard.format.json.JsonParser}): a slot per hash, overwritten on collision. */
     private final String[] shared = new String[SHARED_SLOTS];
     private final int[] sharedStart = new int[SHARED_SLOTS];
     /** One instance per distinct frame: call sites of one file share most of their frames. */

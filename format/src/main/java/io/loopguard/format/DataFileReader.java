@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.loopguard.format.DataFileSchema.Member;
+import io.loopguard.format.json.JsonException;
+import io.loopguard.format.json.JsonNode;
+import io.loopguard.format.json.JsonParser;
 
 /**
  * Reads {@code loopguard/1} JSON. Strict about what the contract requires (every error names the file and the
@@ -79,7 +82,12 @@ public final class DataFileReader {
      * document, so that all error messages come from here.
      */
     static DataFile parseTree(String json, String sourceName) throws DataFileException {
-        JsonNode root = JsonParser.parse(json, sourceName);
+        JsonNode root;
+        try {
+            root = JsonParser.parse(json, sourceName);
+        } catch (JsonException e) {
+            throw new DataFileException(e);
+        }
         return new Binder(sourceName).dataFile(root);
     }
 

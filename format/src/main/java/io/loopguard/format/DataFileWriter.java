@@ -2,15 +2,14 @@ package io.loopguard.format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 
 import io.loopguard.format.DataFileSchema.Member;
+import io.loopguard.format.io.AtomicFile;
+import io.loopguard.format.json.JsonText;
+import io.loopguard.format.json.TextBuffer;
 
 /**
  * Writes a {@link DataFile} as {@code loopguard/1} JSON: the field names and order of the contract, one call-site
@@ -90,28 +89,6 @@ public final class DataFileWriter {
             write(file, out);
             out.drain();
             atomic.commit();
-        }
-    }
-
-    /**
-     * Atomic rename of {@code from} onto {@code to}, falling back to a replacing move, after making {@code from} an
-     * ordinary shareable file (0644): for temporary files made by {@link Files#createTempFile}, which are 0600.
-     */
-    public static void moveReplacing(Path from, Path to) throws IOException {
-        try {
-            Files.setPosixFilePermissions(from, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep the defaults
-        }
-        move(from, to);
-    }
-
-    /** Atomic rename of {@code from} onto {@code to}, falling back to a replacing move. */
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import io.loopguard.format.DataFileSchema.Member;
 import io.loopguard.format.DataFileSchema.Owner;
+import io.loopguard.format.json.JsonNode;
+import io.loopguard.format.json.JsonParser;
 
 /**
  * The schema is the one list of members: the writer writes each of them (and nothing else), in the schema's order,
