@@ -32,6 +32,8 @@ public final class Hooks {
     static volatile MethodHandle snapshot;
     /** {@code ()long}: calls dropped at the call-site bound so far, for {@code LoopGuard.droppedCalls()}. */
     static volatile MethodHandle dropped;
+    /** {@code (String, boolean) void}: a test started ({@code true}) or finished, for per-test attribution. */
+    static volatile MethodHandle tests;
 
     private static final AtomicLong ERRORS = new AtomicLong();
     /**
@@ -233,6 +235,25 @@ public final class Hooks {
             failed(e);
             return 0;
         }
+    }
+
+    /**
+     * A test started or finished ({@code LoopGuard.testStarted/testFinished}, called by the test framework's
+     * listener): recorded calls name the tests running when they happened. Ignored before start-up finished.
+     */
+    public static void testEvent(String name, boolean started) {
+        MethodHandle handle = tests;
+        if (handle != null) {
+            try {
+                handle.invokeExact(name, started);
+            } catch (Throwable e) {
+                failed(e);
+            }
+        }
+    }
+
+    public static void installTests(MethodHandle tests) {
+        Hooks.tests = tests;
     }
 
     public static void installDroppedCalls(MethodHandle dropped) {

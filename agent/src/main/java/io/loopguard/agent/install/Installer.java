@@ -131,6 +131,7 @@ public final class Installer implements Runnable {
 
         runtime.installSnapshot(handle(recorder, "snapshot", Object.class));
         runtime.installDroppedCalls(handle(recorder, "droppedCalls", long.class));
+        runtime.installTests(handle(recorder.tests(), "event", void.class, String.class, boolean.class));
 
         LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcFamily.Drivers(sites, hierarchy),
                 new ClassWeaver(hierarchy), runtime, nativeCalls);

@@ -32,6 +32,7 @@ public final class Recorder {
     private final long thresholdNanos;
     private final boolean log;
     private final Queue<String> logLines = new ConcurrentLinkedQueue<>();
+    private final RunningTests tests = new RunningTests();
     private volatile Thread printer;
     private volatile boolean dirty;
 
@@ -51,7 +52,7 @@ public final class Recorder {
         }
         CallSiteAggregate aggregate = table.lookup(site, context, StackCapture.capture());
         if (aggregate != null && !aggregate.allowed) {
-            aggregate.add(thread.getName(), nanos);
+            aggregate.add(thread.getName(), nanos, tests.current());
             dirty = true;
         }
     }
@@ -71,7 +72,7 @@ public final class Recorder {
         Site site = sites.get(sites.timedByJvm(category, blockingMethod));
         CallSiteAggregate aggregate = table.lookup(site, detail, frames);
         if (aggregate != null && !aggregate.allowed) {
-            aggregate.add(threadName, nanos);
+            aggregate.add(threadName, nanos, tests.current());
             dirty = true;
         }
     }
@@ -94,7 +95,7 @@ public final class Recorder {
             return null;
         }
         if (aggregate != null) {
-            aggregate.add(thread.getName(), 0L); // rejected before it ran: counted, no time blocked
+            aggregate.add(thread.getName(), 0L, tests.current()); // rejected before it ran: counted, no time blocked
             dirty = true;
         }
         List<Frame> stack = aggregate != null ? aggregate.stack : StackCapture.toFrames(site, frames);
@@ -151,9 +152,15 @@ public final class Recorder {
                 stack.add(new StackTraceElement(f.className(), f.methodName(), f.fileName(), f.lineNumber()).toString());
             }
             map.put(CallSiteSnapshot.STACK, stack);
+            map.put(CallSiteSnapshot.TESTS, site.tests());
             out.add(map);
         }
         return out;
+    }
+
+    /** The tests running in this JVM, as the test framework reports them (the runtime's test handle). */
+    public RunningTests tests() {
+        return tests;
     }
 
     public long droppedCalls() {
