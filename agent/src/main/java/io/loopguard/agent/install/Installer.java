@@ -133,7 +133,7 @@ public final class Installer implements Runnable {
         runtime.installDroppedCalls(handle(recorder, "droppedCalls", long.class));
 
         LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcFamily.Drivers(sites, hierarchy),
-                new ClassWeaver(hierarchy), runtime, nativeCalls);
+                new ClassWeaver(hierarchy, nativeCalls.natives()), runtime, nativeCalls);
         // The transformer enters and leaves an allowed scope through method handles. Their first call spins
         // LambdaForms, which loads JDK classes (the ClassFile API on JDK 25); if that first call happened inside a
         // transformation of one of those very classes, the loading thread would re-enter its own load

@@ -10,7 +10,12 @@ public final class Prefilter {
     public static final int MAY_CALL_BLOCKING_NATIVES = 1;
     /** The class mentions {@code java/sql/} or {@code javax/sql/} (every JDBC implementation does). */
     public static final int MAY_IMPLEMENT_JDBC = 2;
-    private static final int EVERYTHING = MAY_CALL_BLOCKING_NATIVES | MAY_IMPLEMENT_JDBC;
+    /**
+     * The class names {@code java/io/RandomAccessFile} or {@code java/io/FileDescriptor} as a class (every call of
+     * their methods does, unless it goes through a subclass's name): callers of their JDK 17 natives.
+     */
+    public static final int MAY_CALL_FILE_NATIVES = 4;
+    private static final int EVERYTHING = MAY_CALL_BLOCKING_NATIVES | MAY_IMPLEMENT_JDBC | MAY_CALL_FILE_NATIVES;
 
     private static final byte[] SLEEP = ascii("sleep");
     private static final byte[] WAIT = ascii("wait");
@@ -19,6 +24,8 @@ public final class Prefilter {
     private static final byte[] NO_ARGS = ascii("()V");
     private static final byte[] SQL = ascii("java/sql/");
     private static final byte[] JAVAX_SQL = ascii("javax/sql/");
+    private static final byte[] RANDOM_ACCESS_FILE = ascii("java/io/RandomAccessFile");
+    private static final byte[] FILE_DESCRIPTOR = ascii("java/io/FileDescriptor");
 
     private Prefilter() {
     }
@@ -39,6 +46,7 @@ public final class Prefilter {
             boolean name = false;
             boolean descriptor = false;
             boolean sql = false;
+            boolean file = false;
             for (int entry = 1; entry < count; entry++) {
                 int tag = b[i] & 0xff;
                 switch (tag) {
@@ -51,6 +59,8 @@ public final class Prefilter {
                             descriptor = true;
                         } else if (!sql && length >= SQL.length && (contains(b, start, length, SQL) || contains(b, start, length, JAVAX_SQL))) {
                             sql = true;
+                        } else if (!file && (is(b, start, length, RANDOM_ACCESS_FILE) || is(b, start, length, FILE_DESCRIPTOR))) {
+                            file = true;
                         }
                         i = start + length;
                         break;
@@ -72,7 +82,8 @@ public final class Prefilter {
                         return EVERYTHING;
                 }
             }
-            return (name && descriptor ? MAY_CALL_BLOCKING_NATIVES : 0) | (sql ? MAY_IMPLEMENT_JDBC : 0);
+            return (name && descriptor ? MAY_CALL_BLOCKING_NATIVES : 0) | (sql ? MAY_IMPLEMENT_JDBC : 0)
+                    | (file ? MAY_CALL_FILE_NATIVES : 0);
         } catch (ArrayIndexOutOfBoundsException e) {
             return EVERYTHING;
         }
