@@ -117,7 +117,7 @@ class FamiliesTest {
                 }
             }
         }
-        assertThat(woven).isEqualTo(7);
+        assertThat(woven).isEqualTo(8);
         // without autodetect the loops are not hooked, but their idle waits are still allowed scopes
         Catalogue manual = Catalogue.standard(new SiteTable(), false);
         assertThat(manual.rulesFor("io/netty/channel/nio/NioEventLoop")).isNull();
