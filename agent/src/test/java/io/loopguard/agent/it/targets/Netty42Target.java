@@ -2,6 +2,7 @@ package io.loopguard.agent.it.targets;
 
 import static io.loopguard.agent.it.support.TargetIO.fact;
 
+import io.loopguard.LoopGuard;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -34,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * A real Netty 4.2 HTTP server on {@code MultiThreadIoEventLoopGroup} + {@code NioIoHandler} (run on the Netty 4.2
  * jars of {@code target/netty42}, not on the test class path's Netty 4.1): idle, then 300 keep-alive HTTP requests
  * from an unregistered client thread, then one request whose handler calls {@link #plantedSleep()} on the event loop
- * (the positive control), idle again, graceful shutdown. Nothing but the planted sleep may be recorded.
+ * (the positive control), then one whose handler blocks in a class initializer (a pin where the loop is a virtual
+ * thread), idle again, graceful shutdown. Nothing but the planted sleep, and on a virtual-thread loop that pin, may
+ * be recorded.
  *
  * <p>Argument {@code platform}: the loops run on Netty's own threads ({@code netty42-loop-*}). Argument
  * {@code virtual} (JDK 21+): the group is given {@code Thread.ofVirtual().factory()}, so each loop runs on a virtual
@@ -67,6 +70,7 @@ public final class Netty42Target {
                 });
         Channel server = bootstrap.bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
         int port = ((InetSocketAddress) server.localAddress()).getPort();
+        LoopGuard.recordedCallSites(); // the loops registered: wait until the JFR stream they started runs (pins)
 
         Thread.sleep(400); // idle loops
         Thread client = new Thread(() -> {
@@ -75,6 +79,7 @@ public final class Netty42Target {
                     get(port, "/hello?i=" + i);
                 }
                 get(port, "/sleep");
+                get(port, "/pin");
                 fact("traffic", "ok");
             } catch (Exception e) {
                 fact("traffic", e);
@@ -168,12 +173,32 @@ public final class Netty42Target {
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) throws Exception {
             if (request.uri().startsWith("/sleep")) {
                 plantedSleep();
+            } else if (request.uri().startsWith("/pin")) {
+                PinsInInit.touch();
             }
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                     Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII));
             response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
             HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
             ctx.writeAndFlush(response);
+        }
+    }
+
+    /**
+     * Blocks 40 ms in its class initializer: allowed by default as a {@code sleep} (class initialisation runs once),
+     * but a virtual thread that blocks there pins its carrier, also after JEP 491 ({@code pinning}, JDK 21+).
+     */
+    public static final class PinsInInit {
+        static {
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        static void touch() {
+            // initialises the class
         }
     }
 
