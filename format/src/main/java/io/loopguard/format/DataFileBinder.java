@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.loopguard.format.DataFileSchema.Member;
+
 /**
  * Binds {@code loopguard/1} JSON (valid UTF-8 bytes) straight onto the records: no tree, no member maps, no
  * positions, member names matched as bytes. It accepts exactly the documents the agent writes (known members only,
  * UTC timestamps, integers without fraction or exponent). On anything else, valid or not, it gives up with
- * {@link Fallback}, and {@link DataFileReader} parses the same text with {@link JsonParser} and its tree binder,
+ * {@link Fallback}, and {@link DataFileReader} parses the same text with {@link io.loopguard.format.json.JsonParser} and its tree binder,
  * which accept the same documents and make every error message (with line and column). So this class never decides
  * what an error says, and whatever it accepts, the tree binder accepts with the same result.
  */
@@ -32,34 +34,10 @@ final class DataFileBinder {
     private static final int SHARED_SLOTS = 4096;
     private static final int MAX_SHARED_LENGTH = 256;
 
-    private static final byte[] FORMAT = ascii("format");
-    private static final byte[] JVM = ascii("jvm");
-    private static final byte[] CALL_SITES = ascii("callSites");
-    private static final byte[] DROPPED_CALLS = ascii("droppedCalls");
-    private static final byte[] REGISTERED_THREADS = ascii("registeredThreads");
-    private static final byte[] MAX_SITES = ascii("maxSites");
-    private static final byte[] AGENT_ERROR = ascii("agentError");
-    private static final byte[] PID = ascii("pid");
-    private static final byte[] JAVA_VERSION = ascii("javaVersion");
-    private static final byte[] COMMAND = ascii("command");
-    private static final byte[] STARTED_AT = ascii("startedAt");
-    private static final byte[] ENDED_AT = ascii("endedAt");
-    private static final byte[] ID = ascii("id");
-    private static final byte[] CATEGORY = ascii("category");
-    private static final byte[] BLOCKING_METHOD = ascii("blockingMethod");
-    private static final byte[] DETAIL = ascii("detail");
-    private static final byte[] THREADS = ascii("threads");
-    private static final byte[] COUNT = ascii("count");
-    private static final byte[] TOTAL_NANOS = ascii("totalNanos");
-    private static final byte[] MIN_NANOS = ascii("minNanos");
-    private static final byte[] MAX_NANOS = ascii("maxNanos");
-    private static final byte[] FIRST_SEEN = ascii("firstSeen");
-    private static final byte[] LAST_SEEN = ascii("lastSeen");
-    private static final byte[] STACK = ascii("stack");
-    private static final byte[] CLASS_NAME = ascii("className");
-    private static final byte[] METHOD_NAME = ascii("methodName");
-    private static final byte[] FILE_NAME = ascii("fileName");
-    private static final byte[] LINE_NUMBER = ascii("lineNumber");
+    private static final long ROOT_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.ROOT);
+    private static final long JVM_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.JVM);
+    private static final long CALL_SITE_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.CALL_SITE);
+    private static final long FRAME_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.FRAME);
 
     private static final Category[] CATEGORIES = Category.values();
 
@@ -70,7 +48,7 @@ final class DataFileBinder {
     private int keyStart;
     private int keyLength;
 
-    /** Repeated strings share one instance (see {@link JsonParser}): a slot per hash, overwritten on collision. */
+    /** Repeated strings share one instance (see {@link io.loopguard.format.json.JsonParser}): a slot per hash, overwritten on collision. */
     private final String[] shared = new String[SHARED_SLOTS];
     private final int[] sharedStart = new int[SHARED_SLOTS];
     /** One instance per distinct frame: call sites of one file share most of their frames. */
@@ -96,10 +74,6 @@ final class DataFileBinder {
         return file;
     }
 
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
     // ---- the data file's objects -------------------------------------------------------------------------------
 
     private DataFile dataFile() throws Fallback {
@@ -107,74 +81,59 @@ final class DataFileBinder {
         String format = null;
         JvmInfo jvm = null;
         List<CallSite> sites = null;
-        long dropped = -1;
-        List<String> registered = null;
-        long maxSites = -1;
+        long dropped = 0;
+        List<String> registered = List.of();
+        long maxSites = 0;
         String agentError = null;
-        boolean hasAgentError = false;
+        long seen = 0;
         if (!emptyObject()) {
             do {
-                key();
-                if (isKey(FORMAT) && format == null) {
-                    format = string();
-                    if (!DataFile.FORMAT.equals(format)) {
-                        throw FALLBACK;
-                    }
-                } else if (isKey(JVM) && jvm == null) {
-                    jvm = jvm();
-                } else if (isKey(CALL_SITES) && sites == null) {
-                    sites = callSites();
-                } else if (isKey(DROPPED_CALLS) && dropped < 0) {
-                    dropped = nonNegative();
-                } else if (isKey(REGISTERED_THREADS) && registered == null) {
-                    registered = strings();
-                } else if (isKey(MAX_SITES) && maxSites < 0) {
-                    maxSites = nonNegative();
-                } else if (isKey(AGENT_ERROR) && !hasAgentError) {
-                    agentError = nullableString();
-                    hasAgentError = true;
-                } else {
-                    throw FALLBACK; // unknown or repeated member
+                Member member = member(DataFileSchema.ROOT, seen);
+                seen |= member.bit();
+                switch (member) {
+                    case FORMAT:
+                        format = string();
+                        if (!DataFile.FORMAT.equals(format)) {
+                            throw FALLBACK;
+                        }
+                        break;
+                    case JVM: jvm = jvm(); break;
+                    case CALL_SITES: sites = callSites(); break;
+                    case DROPPED_CALLS: dropped = nonNegative(); break;
+                    case REGISTERED_THREADS: registered = strings(); break;
+                    case MAX_SITES: maxSites = nonNegative(); break;
+                    case AGENT_ERROR: agentError = nullableString(); break;
+                    default: throw FALLBACK;
                 }
             } while (nextMember());
         }
-        if (format == null || jvm == null || sites == null || dropped < 0) {
-            throw FALLBACK;
-        }
-        return new DataFile(format, jvm, sites, dropped, registered == null ? List.of() : registered,
-                Math.max(0, maxSites), agentError);
+        requireAll(seen, ROOT_REQUIRED);
+        return new DataFile(format, jvm, sites, dropped, registered, maxSites, agentError);
     }
 
     private JvmInfo jvm() throws Fallback {
         open('{');
-        boolean hasPid = false;
         long pid = 0;
         String javaVersion = null;
         String command = null;
         Instant startedAt = null;
         Instant endedAt = null;
+        long seen = 0;
         if (!emptyObject()) {
             do {
-                key();
-                if (isKey(PID) && !hasPid) {
-                    pid = integer();
-                    hasPid = true;
-                } else if (isKey(JAVA_VERSION) && javaVersion == null) {
-                    javaVersion = string();
-                } else if (isKey(COMMAND) && command == null) {
-                    command = string();
-                } else if (isKey(STARTED_AT) && startedAt == null) {
-                    startedAt = instant();
-                } else if (isKey(ENDED_AT) && endedAt == null) {
-                    endedAt = instant();
-                } else {
-                    throw FALLBACK;
+                Member member = member(DataFileSchema.JVM, seen);
+                seen |= member.bit();
+                switch (member) {
+                    case PID: pid = integer(); break;
+                    case JAVA_VERSION: javaVersion = string(); break;
+                    case COMMAND: command = string(); break;
+                    case STARTED_AT: startedAt = instant(); break;
+                    case ENDED_AT: endedAt = instant(); break;
+                    default: throw FALLBACK;
                 }
             } while (nextMember());
         }
-        if (!hasPid || javaVersion == null || command == null || startedAt == null || endedAt == null) {
-            throw FALLBACK;
-        }
+        requireAll(seen, JVM_REQUIRED);
         return new JvmInfo(pid, javaVersion, command, startedAt, endedAt);
     }
 
@@ -196,53 +155,37 @@ final class DataFileBinder {
         String category = null;
         String blockingMethod = null;
         String detail = null;
-        boolean hasDetail = false;
         List<String> threads = null;
-        long count = -1;
-        long totalNanos = -1;
-        long minNanos = -1;
-        long maxNanos = -1;
+        long count = 0;
+        long totalNanos = 0;
+        long minNanos = 0;
+        long maxNanos = 0;
         Instant firstSeen = null;
         Instant lastSeen = null;
         List<Frame> stack = null;
+        long seen = 0;
         if (!emptyObject()) {
             do {
-                key();
-                if (isKey(ID) && id == null) {
-                    id = string();
-                } else if (isKey(CATEGORY) && category == null) {
-                    category = category();
-                } else if (isKey(BLOCKING_METHOD) && blockingMethod == null) {
-                    blockingMethod = string();
-                } else if (isKey(DETAIL) && !hasDetail) {
-                    detail = nullableString();
-                    hasDetail = true;
-                } else if (isKey(THREADS) && threads == null) {
-                    threads = strings();
-                } else if (isKey(COUNT) && count < 0) {
-                    count = nonNegative();
-                } else if (isKey(TOTAL_NANOS) && totalNanos < 0) {
-                    totalNanos = nonNegative();
-                } else if (isKey(MIN_NANOS) && minNanos < 0) {
-                    minNanos = nonNegative();
-                } else if (isKey(MAX_NANOS) && maxNanos < 0) {
-                    maxNanos = nonNegative();
-                } else if (isKey(FIRST_SEEN) && firstSeen == null) {
-                    firstSeen = instant();
-                } else if (isKey(LAST_SEEN) && lastSeen == null) {
-                    lastSeen = instant();
-                } else if (isKey(STACK) && stack == null) {
-                    stack = stack();
-                } else {
-                    throw FALLBACK;
+                Member member = member(DataFileSchema.CALL_SITE, seen);
+                seen |= member.bit();
+                switch (member) {
+                    case ID: id = string(); break;
+                    case CATEGORY: category = category(); break;
+                    case BLOCKING_METHOD: blockingMethod = string(); break;
+                    case DETAIL: detail = nullableString(); break;
+                    case THREADS: threads = strings(); break;
+                    case COUNT: count = nonNegative(); break;
+                    case TOTAL_NANOS: totalNanos = nonNegative(); break;
+                    case MIN_NANOS: minNanos = nonNegative(); break;
+                    case MAX_NANOS: maxNanos = nonNegative(); break;
+                    case FIRST_SEEN: firstSeen = instant(); break;
+                    case LAST_SEEN: lastSeen = instant(); break;
+                    case STACK: stack = stack(); break;
+                    default: throw FALLBACK;
                 }
             } while (nextMember());
         }
-        if (id == null || category == null || blockingMethod == null || threads == null || count < 0
-                || totalNanos < 0 || minNanos < 0 || maxNanos < 0 || firstSeen == null || lastSeen == null
-                || stack == null) {
-            throw FALLBACK;
-        }
+        requireAll(seen, CALL_SITE_REQUIRED);
         return new CallSite(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos,
                 firstSeen, lastSeen, stack);
     }
@@ -264,34 +207,54 @@ final class DataFileBinder {
         String className = null;
         String methodName = null;
         String fileName = null;
-        boolean hasFileName = false;
-        boolean hasLine = false;
         long line = 0;
+        long seen = 0;
         if (!emptyObject()) {
             do {
-                key();
-                if (isKey(CLASS_NAME) && className == null) {
-                    className = string();
-                } else if (isKey(METHOD_NAME) && methodName == null) {
-                    methodName = string();
-                } else if (isKey(FILE_NAME) && !hasFileName) {
-                    fileName = nullableString();
-                    hasFileName = true;
-                } else if (isKey(LINE_NUMBER) && !hasLine) {
-                    line = integer();
-                    hasLine = true;
-                } else {
-                    throw FALLBACK;
+                Member member = member(DataFileSchema.FRAME, seen);
+                seen |= member.bit();
+                switch (member) {
+                    case CLASS_NAME: className = string(); break;
+                    case METHOD_NAME: methodName = string(); break;
+                    case FILE_NAME: fileName = nullableString(); break;
+                    case LINE_NUMBER: line = integer(); break;
+                    default: throw FALLBACK;
                 }
             } while (nextMember());
         }
-        if (className == null || methodName == null || !hasLine || line < Integer.MIN_VALUE
-                || line > Integer.MAX_VALUE) {
+        requireAll(seen, FRAME_REQUIRED);
+        if (line < Integer.MIN_VALUE || line > Integer.MAX_VALUE) {
             throw FALLBACK;
         }
         Frame frame = new Frame(className, methodName, fileName, (int) line);
         Frame known = frames.putIfAbsent(frame, frame);
         return known != null ? known : frame;
+    }
+
+    /**
+     * Reads a member name and ':', and returns which of {@code members} it is. Unknown and repeated members are not
+     * the agent's output: {@link Fallback} (the tree binder ignores unknown ones and refuses repeated ones).
+     */
+    private Member member(Member[] members, long seen) throws Fallback {
+        key();
+        for (Member m : members) {
+            byte[] name = m.bytes;
+            int n = name.length;
+            if (keyLength == n && Arrays.equals(b, keyStart, keyStart + n, name, 0, n)) {
+                if ((seen & m.bit()) != 0) {
+                    throw FALLBACK;
+                }
+                return m;
+            }
+        }
+        throw FALLBACK;
+    }
+
+    /** Throws {@link Fallback} unless every required member was {@code seen}. */
+    private static void requireAll(long seen, long required) throws Fallback {
+        if ((seen & required) != required) {
+            throw FALLBACK;
+        }
     }
 
     private List<String> strings() throws Fallback {
@@ -417,11 +380,6 @@ final class DataFileBinder {
         }
         pos++;
         whitespace();
-    }
-
-    private boolean isKey(byte[] name) {
-        int n = name.length;
-        return keyLength == n && Arrays.equals(b, keyStart, keyStart + n, name, 0, n);
     }
 
     private void whitespace() {

@@ -1,5 +1,7 @@
 package io.loopguard.format;
 
+import io.loopguard.format.json.JsonException;
+
 /**
  * A data file that cannot be read: missing, not UTF-8, not JSON, truncated, of another format, or lacking a required
  * field. The message always names the file and where the problem is, so that tools can print it as is, without a
@@ -21,6 +23,11 @@ public final class DataFileException extends Exception {
         this.problem = problem;
         this.line = line;
         this.column = column;
+    }
+
+    /** Text of the file that is not JSON: the parser's words and position. */
+    public DataFileException(JsonException notJson) {
+        this(notJson.sourceName(), notJson.problem(), notJson.line(), notJson.column());
     }
 
     /** A problem without a position (e.g. the file cannot be opened); {@code cause} may be {@code null}. */

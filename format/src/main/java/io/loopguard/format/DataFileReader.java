@@ -9,10 +9,16 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.loopguard.format.DataFileSchema.Member;
+import io.loopguard.format.json.JsonException;
+import io.loopguard.format.json.JsonNode;
+import io.loopguard.format.json.JsonParser;
 
 /**
  * Reads {@code loopguard/1} JSON. Strict about what the contract requires (every error names the file and the
@@ -76,7 +82,12 @@ public final class DataFileReader {
      * document, so that all error messages come from here.
      */
     static DataFile parseTree(String json, String sourceName) throws DataFileException {
-        JsonNode root = JsonParser.parse(json, sourceName);
+        JsonNode root;
+        try {
+            root = JsonParser.parse(json, sourceName);
+        } catch (JsonException e) {
+            throw new DataFileException(e);
+        }
         return new Binder(sourceName).dataFile(root);
     }
 
@@ -121,74 +132,83 @@ public final class DataFileReader {
                 throw new DataFileException(source, "expected a JSON object, found " + root.kind().description()
                         + " (not a loopguard data file?)", root.line(), root.column());
             }
-            Map<String, JsonNode> m = root.members();
             // The format first: a file of another version gets that message, not a list of "missing field"s.
-            JsonNode format = field(root, "format", "", JsonNode.Kind.STRING);
+            JsonNode format = field(root, Member.FORMAT, "", JsonNode.Kind.STRING);
             if (!DataFile.FORMAT.equals(format.string())) {
                 throw new DataFileException(source, "unsupported format '" + format.string() + "', expected "
                         + DataFile.FORMAT, format.line(), format.column());
             }
-            JvmInfo jvm = jvm(field(root, "jvm", "", JsonNode.Kind.OBJECT));
+            JvmInfo jvm = jvm(field(root, Member.JVM, "", JsonNode.Kind.OBJECT));
             List<CallSite> sites = new ArrayList<>();
-            List<JsonNode> elements = field(root, "callSites", "", JsonNode.Kind.ARRAY).elements();
+            String callSites = Member.CALL_SITES.jsonName;
+            List<JsonNode> elements = field(root, Member.CALL_SITES, "", JsonNode.Kind.ARRAY).elements();
             for (int i = 0; i < elements.size(); i++) {
-                sites.add(callSite(elements.get(i), "callSites[" + i + "]"));
+                sites.add(callSite(elements.get(i), callSites + "[" + i + "]"));
             }
-            long dropped = nonNegative(root, "droppedCalls", "");
-            List<String> registered = m.containsKey("registeredThreads")
-                    ? strings(root, "registeredThreads", "") : List.of();
-            long maxSites = m.containsKey("maxSites") ? nonNegative(root, "maxSites", "") : 0;
-            String agentError = nullableString(root, "agentError", "");
+            long dropped = nonNegative(root, Member.DROPPED_CALLS, "");
+            List<String> registered = strings(root, Member.REGISTERED_THREADS, "");
+            long maxSites = nonNegative(root, Member.MAX_SITES, "");
+            String agentError = nullableString(root, Member.AGENT_ERROR, "");
             return new DataFile(format.string(), jvm, sites, dropped, registered, maxSites, agentError);
         }
 
         private JvmInfo jvm(JsonNode node) throws DataFileException {
-            String p = "jvm.";
-            return new JvmInfo(integer(node, "pid", p), string(node, "javaVersion", p), string(node, "command", p),
-                    InstantText.parse(field(node, "startedAt", p, JsonNode.Kind.STRING), p + "startedAt", source),
-                    InstantText.parse(field(node, "endedAt", p, JsonNode.Kind.STRING), p + "endedAt", source));
+            String p = Member.JVM.jsonName + ".";
+            return new JvmInfo(integer(node, Member.PID, p), string(node, Member.JAVA_VERSION, p),
+                    string(node, Member.COMMAND, p), instant(node, Member.STARTED_AT, p),
+                    instant(node, Member.ENDED_AT, p));
         }
 
         private CallSite callSite(JsonNode node, String path) throws DataFileException {
             expectKind(node, path, JsonNode.Kind.OBJECT);
             String p = path + ".";
-            JsonNode category = field(node, "category", p, JsonNode.Kind.STRING);
+            JsonNode category = field(node, Member.CATEGORY, p, JsonNode.Kind.STRING);
             try {
                 Category.fromId(category.string());
             } catch (IllegalArgumentException e) {
-                throw new DataFileException(source, p + "category: " + e.getMessage(), category.line(),
-                        category.column());
+                throw new DataFileException(source, p + Member.CATEGORY.jsonName + ": " + e.getMessage(),
+                        category.line(), category.column());
             }
             List<Frame> stack = new ArrayList<>();
-            List<JsonNode> frames = field(node, "stack", p, JsonNode.Kind.ARRAY).elements();
+            String stackName = Member.STACK.jsonName;
+            List<JsonNode> frames = field(node, Member.STACK, p, JsonNode.Kind.ARRAY).elements();
             for (int i = 0; i < frames.size(); i++) {
-                stack.add(frame(frames.get(i), p + "stack[" + i + "]"));
+                stack.add(frame(frames.get(i), p + stackName + "[" + i + "]"));
             }
-            return new CallSite(string(node, "id", p), category.string(), string(node, "blockingMethod", p),
-                    nullableString(node, "detail", p), strings(node, "threads", p),
-                    nonNegative(node, "count", p), nonNegative(node, "totalNanos", p),
-                    nonNegative(node, "minNanos", p), nonNegative(node, "maxNanos", p),
-                    InstantText.parse(field(node, "firstSeen", p, JsonNode.Kind.STRING), p + "firstSeen", source),
-                    InstantText.parse(field(node, "lastSeen", p, JsonNode.Kind.STRING), p + "lastSeen", source),
-                    stack);
+            return new CallSite(string(node, Member.ID, p), category.string(), string(node, Member.BLOCKING_METHOD, p),
+                    nullableString(node, Member.DETAIL, p), strings(node, Member.THREADS, p),
+                    nonNegative(node, Member.COUNT, p), nonNegative(node, Member.TOTAL_NANOS, p),
+                    nonNegative(node, Member.MIN_NANOS, p), nonNegative(node, Member.MAX_NANOS, p),
+                    instant(node, Member.FIRST_SEEN, p), instant(node, Member.LAST_SEEN, p), stack);
         }
 
         private Frame frame(JsonNode node, String path) throws DataFileException {
             expectKind(node, path, JsonNode.Kind.OBJECT);
             String p = path + ".";
-            long line = integer(node, "lineNumber", p);
+            long line = integer(node, Member.LINE_NUMBER, p);
             if (line < Integer.MIN_VALUE || line > Integer.MAX_VALUE) {
-                JsonNode n = node.members().get("lineNumber");
-                throw new DataFileException(source, p + "lineNumber: out of range", n.line(), n.column());
+                JsonNode n = node.members().get(Member.LINE_NUMBER.jsonName);
+                throw new DataFileException(source, p + Member.LINE_NUMBER.jsonName + ": out of range", n.line(),
+                        n.column());
             }
-            Frame frame = new Frame(string(node, "className", p), string(node, "methodName", p),
-                    nullableString(node, "fileName", p), (int) line);
+            Frame frame = new Frame(string(node, Member.CLASS_NAME, p), string(node, Member.METHOD_NAME, p),
+                    nullableString(node, Member.FILE_NAME, p), (int) line);
             Frame known = frames.putIfAbsent(frame, frame);
             return known != null ? known : frame;
         }
 
-        private List<String> strings(JsonNode node, String name, String prefix) throws DataFileException {
-            List<JsonNode> elements = field(node, name, prefix, JsonNode.Kind.ARRAY).elements();
+        private Instant instant(JsonNode node, Member member, String prefix) throws DataFileException {
+            return InstantText.parse(field(node, member, prefix, JsonNode.Kind.STRING), prefix + member.jsonName,
+                    source);
+        }
+
+        private List<String> strings(JsonNode node, Member member, String prefix) throws DataFileException {
+            String name = member.jsonName;
+            JsonNode array = field(node, member, prefix, JsonNode.Kind.ARRAY);
+            if (array == null) {
+                return List.of();
+            }
+            List<JsonNode> elements = array.elements();
             List<String> values = new ArrayList<>(elements.size());
             for (int i = 0; i < elements.size(); i++) {
                 JsonNode element = elements.get(i);
@@ -200,11 +220,13 @@ public final class DataFileReader {
             return values;
         }
 
-        private String string(JsonNode node, String name, String prefix) throws DataFileException {
-            return field(node, name, prefix, JsonNode.Kind.STRING).string();
+        /** A required string member. */
+        private String string(JsonNode node, Member member, String prefix) throws DataFileException {
+            return field(node, member, prefix, JsonNode.Kind.STRING).string();
         }
 
-        private String nullableString(JsonNode node, String name, String prefix) throws DataFileException {
+        private String nullableString(JsonNode node, Member member, String prefix) throws DataFileException {
+            String name = member.jsonName;
             JsonNode value = node.members().get(name);
             if (value == null || value.kind() == JsonNode.Kind.NULL) {
                 return null; // the contract writes null; an absent optional field means the same
@@ -215,9 +237,10 @@ public final class DataFileReader {
             return value.string();
         }
 
-        private long nonNegative(JsonNode node, String name, String prefix) throws DataFileException {
-            long value = integer(node, name, prefix);
-            if (value < 0) {
+        private long nonNegative(JsonNode node, Member member, String prefix) throws DataFileException {
+            String name = member.jsonName;
+            long value = integer(node, member, prefix);
+            if (value < 0) { // present, or it would be 0
                 JsonNode n = node.members().get(name);
                 throw new DataFileException(source, prefix + name + ": must not be negative, is " + value, n.line(),
                         n.column());
@@ -225,8 +248,12 @@ public final class DataFileReader {
             return value;
         }
 
-        private long integer(JsonNode node, String name, String prefix) throws DataFileException {
-            JsonNode value = field(node, name, prefix, JsonNode.Kind.NUMBER);
+        private long integer(JsonNode node, Member member, String prefix) throws DataFileException {
+            String name = member.jsonName;
+            JsonNode value = field(node, member, prefix, JsonNode.Kind.NUMBER);
+            if (value == null) {
+                return 0;
+            }
             try {
                 return Long.parseLong(value.numberText());
             } catch (NumberFormatException e) {
@@ -235,10 +262,18 @@ public final class DataFileReader {
             }
         }
 
-        private JsonNode field(JsonNode node, String name, String prefix, JsonNode.Kind kind)
+        /**
+         * The member's value, checked to be of {@code kind}; for an absent member, the error "missing field" if the
+         * schema requires it, else {@code null} (each caller turns that into the member's documented default).
+         */
+        private JsonNode field(JsonNode node, Member member, String prefix, JsonNode.Kind kind)
                 throws DataFileException {
+            String name = member.jsonName;
             JsonNode value = node.members().get(name);
             if (value == null) {
+                if (!member.required) {
+                    return null; // the caller's default for an absent optional member
+                }
                 throw new DataFileException(source, "missing field '" + prefix + name + "' in the object",
                         node.line(), node.column());
             }

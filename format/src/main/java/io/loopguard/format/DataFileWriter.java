@@ -2,13 +2,14 @@ package io.loopguard.format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+
+import io.loopguard.format.DataFileSchema.Member;
+import io.loopguard.format.io.AtomicFile;
+import io.loopguard.format.json.JsonText;
+import io.loopguard.format.json.TextBuffer;
 
 /**
  * Writes a {@link DataFile} as {@code loopguard/1} JSON: the field names and order of the contract, one call-site
@@ -22,31 +23,45 @@ public final class DataFileWriter {
     /** Writes {@code file} as JSON to {@code out} (the caller chooses the encoding; files are UTF-8). */
     public static void write(DataFile file, Appendable out) throws IOException {
         JvmInfo jvm = file.jvm();
-        out.append("{\n  \"format\": ");
+        out.append("{\n  ");
+        name(out, Member.FORMAT);
         str(out, file.format());
-        out.append(",\n  \"jvm\": { \"pid\": ").append(Long.toString(jvm.pid())).append(", \"javaVersion\": ");
+        out.append(",\n  ");
+        name(out, Member.JVM);
+        out.append("{ ");
+        name(out, Member.PID);
+        out.append(Long.toString(jvm.pid())).append(", ");
+        name(out, Member.JAVA_VERSION);
         str(out, jvm.javaVersion());
-        out.append(", \"command\": ");
+        out.append(", ");
+        name(out, Member.COMMAND);
         str(out, jvm.command());
-        out.append(",\n           \"startedAt\": ");
+        out.append(",\n           ");
+        name(out, Member.STARTED_AT);
         instant(out, jvm.startedAt());
-        out.append(", \"endedAt\": ");
+        out.append(", ");
+        name(out, Member.ENDED_AT);
         instant(out, jvm.endedAt());
-        out.append(" },\n  \"callSites\": [");
+        out.append(" },\n  ");
+        name(out, Member.CALL_SITES);
+        out.append('[');
         List<CallSite> sites = file.callSites();
         for (int i = 0; i < sites.size(); i++) {
             out.append(i == 0 ? "\n" : ",\n");
             writeCallSite(sites.get(i), out);
         }
-        out.append(sites.isEmpty() ? "],\n" : "\n  ],\n");
-        out.append("  \"droppedCalls\": ").append(Long.toString(file.droppedCalls())).append(",\n");
+        out.append(sites.isEmpty() ? "],\n  " : "\n  ],\n  ");
+        name(out, Member.DROPPED_CALLS);
+        out.append(Long.toString(file.droppedCalls())).append(",\n  ");
         if (file.maxSites() > 0) {
-            out.append("  \"maxSites\": ").append(Long.toString(file.maxSites())).append(",\n");
+            name(out, Member.MAX_SITES);
+            out.append(Long.toString(file.maxSites())).append(",\n  ");
         }
-        out.append("  \"registeredThreads\": ");
+        name(out, Member.REGISTERED_THREADS);
         strings(out, file.registeredThreads());
         if (file.agentError() != null) {
-            out.append(",\n  \"agentError\": ");
+            out.append(",\n  ");
+            name(out, Member.AGENT_ERROR);
             str(out, file.agentError());
         }
         out.append("\n}\n");
@@ -77,60 +92,61 @@ public final class DataFileWriter {
         }
     }
 
-    /**
-     * Atomic rename of {@code from} onto {@code to}, falling back to a replacing move, after making {@code from} an
-     * ordinary shareable file (0644): for temporary files made by {@link Files#createTempFile}, which are 0600.
-     */
-    public static void moveReplacing(Path from, Path to) throws IOException {
-        try {
-            Files.setPosixFilePermissions(from, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep the defaults
-        }
-        move(from, to);
-    }
-
-    /** Atomic rename of {@code from} onto {@code to}, falling back to a replacing move. */
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     private static void writeCallSite(CallSite site, Appendable out) throws IOException {
-        out.append("    {\n      \"id\": ");
+        out.append("    {\n      ");
+        name(out, Member.ID);
         str(out, site.id());
-        out.append(",\n      \"category\": ");
+        out.append(",\n      ");
+        name(out, Member.CATEGORY);
         str(out, site.category());
-        out.append(",\n      \"blockingMethod\": ");
+        out.append(",\n      ");
+        name(out, Member.BLOCKING_METHOD);
         str(out, site.blockingMethod());
-        out.append(",\n      \"detail\": ");
+        out.append(",\n      ");
+        name(out, Member.DETAIL);
         str(out, site.detail());
-        out.append(",\n      \"threads\": ");
+        out.append(",\n      ");
+        name(out, Member.THREADS);
         strings(out, site.threads());
-        out.append(",\n      \"count\": ").append(Long.toString(site.count()))
-                .append(", \"totalNanos\": ").append(Long.toString(site.totalNanos()))
-                .append(", \"minNanos\": ").append(Long.toString(site.minNanos()))
-                .append(", \"maxNanos\": ").append(Long.toString(site.maxNanos()))
-                .append(",\n      \"firstSeen\": ");
+        out.append(",\n      ");
+        name(out, Member.COUNT);
+        out.append(Long.toString(site.count())).append(", ");
+        name(out, Member.TOTAL_NANOS);
+        out.append(Long.toString(site.totalNanos())).append(", ");
+        name(out, Member.MIN_NANOS);
+        out.append(Long.toString(site.minNanos())).append(", ");
+        name(out, Member.MAX_NANOS);
+        out.append(Long.toString(site.maxNanos())).append(",\n      ");
+        name(out, Member.FIRST_SEEN);
         instant(out, site.firstSeen());
-        out.append(", \"lastSeen\": ");
+        out.append(", ");
+        name(out, Member.LAST_SEEN);
         instant(out, site.lastSeen());
-        out.append(",\n      \"stack\": [");
+        out.append(",\n      ");
+        name(out, Member.STACK);
+        out.append('[');
         List<Frame> stack = site.stack();
         for (int i = 0; i < stack.size(); i++) {
             Frame frame = stack.get(i);
-            out.append(i == 0 ? "\n        { \"className\": " : ",\n        { \"className\": ");
+            out.append(i == 0 ? "\n        { " : ",\n        { ");
+            name(out, Member.CLASS_NAME);
             str(out, frame.className());
-            out.append(", \"methodName\": ");
+            out.append(", ");
+            name(out, Member.METHOD_NAME);
             str(out, frame.methodName());
-            out.append(", \"fileName\": ");
+            out.append(", ");
+            name(out, Member.FILE_NAME);
             str(out, frame.fileName());
-            out.append(", \"lineNumber\": ").append(Integer.toString(frame.lineNumber())).append(" }");
+            out.append(", ");
+            name(out, Member.LINE_NUMBER);
+            out.append(Integer.toString(frame.lineNumber())).append(" }");
         }
         out.append(stack.isEmpty() ? "]\n    }" : "\n      ]\n    }");
+    }
+
+    /** {@code "name": }, the member's name and the colon before its value. */
+    private static void name(Appendable out, Member member) throws IOException {
+        out.append('"').append(member.jsonName).append("\": ");
     }
 
     private static void strings(Appendable out, List<String> values) throws IOException {

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+
+import io.loopguard.format.json.JsonNode;
+
 /**
  * ISO-8601 timestamps of the data file: written in UTC ({@code Z}); read with any offset, for hand-made files.
  *

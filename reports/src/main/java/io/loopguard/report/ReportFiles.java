@@ -1,7 +1,7 @@
 package io.loopguard.report;
 
-import io.loopguard.format.AtomicFile;
-import io.loopguard.format.TextBuffer;
+import io.loopguard.format.io.AtomicFile;
+import io.loopguard.format.json.TextBuffer;
 import io.loopguard.format.Uninterruptibly;
 import io.loopguard.report.check.CheckResult;
 import io.loopguard.report.html.HtmlReport;

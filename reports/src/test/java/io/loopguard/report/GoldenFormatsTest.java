@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Category;
-import io.loopguard.format.JsonNode;
-import io.loopguard.format.JsonParser;
+import io.loopguard.format.json.JsonNode;
+import io.loopguard.format.json.JsonParser;
 import io.loopguard.report.check.Baseline;
 import io.loopguard.report.check.CheckResult;
 import io.loopguard.report.check.Checker;

@@ -1,7 +1,7 @@
 package io.loopguard.report.html;
 
-import io.loopguard.format.AtomicFile;
-import io.loopguard.format.TextBuffer;
+import io.loopguard.format.io.AtomicFile;
+import io.loopguard.format.json.TextBuffer;
 import io.loopguard.report.model.InputFiles;
 import io.loopguard.report.model.LoadResult;
 import io.loopguard.report.model.MergedReport;

@@ -3,7 +3,7 @@ package io.loopguard.report.html;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Frame;
 import io.loopguard.format.InstantText;
-import io.loopguard.format.JsonText;
+import io.loopguard.format.json.JsonText;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Run;
 import io.loopguard.report.model.StackFrames;

@@ -3,11 +3,12 @@ package io.loopguard.report.check;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.CallSiteId;
 import io.loopguard.format.DataFileException;
-import io.loopguard.format.DataFileWriter;
 import io.loopguard.format.Frame;
-import io.loopguard.format.JsonNode;
-import io.loopguard.format.JsonParser;
-import io.loopguard.format.JsonText;
+import io.loopguard.format.io.AtomicFile;
+import io.loopguard.format.json.JsonException;
+import io.loopguard.format.json.JsonNode;
+import io.loopguard.format.json.JsonParser;
+import io.loopguard.format.json.JsonText;
 import io.loopguard.report.model.StackFrames;
 import java.io.IOException;
 import java.io.Writer;
@@ -95,7 +96,12 @@ public final class Baseline {
         } catch (IOException e) {
             throw new DataFileException(name, "cannot read baseline: " + e, null);
         }
-        JsonNode root = JsonParser.parse(text, name);
+        JsonNode root;
+        try {
+            root = JsonParser.parse(text, name);
+        } catch (JsonException e) {
+            throw new DataFileException(e);
+        }
         JsonNode format = root.kind() == JsonNode.Kind.OBJECT ? root.members().get("format") : null;
         if (format == null || format.kind() != JsonNode.Kind.STRING || !FORMAT.equals(format.string())) {
             throw new DataFileException(name, "not a baseline file, expected \"format\": \"" + FORMAT + "\"",
@@ -146,7 +152,7 @@ public final class Baseline {
                 }
                 out.write(entries.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
             }
-            DataFileWriter.moveReplacing(temp, target);
+            AtomicFile.moveReplacing(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }

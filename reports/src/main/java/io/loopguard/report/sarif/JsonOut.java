@@ -1,6 +1,6 @@
 package io.loopguard.report.sarif;
 
-import io.loopguard.format.JsonText;
+import io.loopguard.format.json.JsonText;
 import java.io.IOException;
 
 /**

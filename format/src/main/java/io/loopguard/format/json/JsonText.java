@@ -1,4 +1,4 @@
-package io.loopguard.format;
+package io.loopguard.format.json;
 
 import java.io.IOException;
 

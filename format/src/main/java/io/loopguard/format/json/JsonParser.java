@@ -1,4 +1,4 @@
-package io.loopguard.format;
+package io.loopguard.format.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ public final class JsonParser {
     }
 
     /** Parses one JSON document; a leading byte-order mark is skipped. */
-    public static JsonNode parse(String text, String sourceName) throws DataFileException {
+    public static JsonNode parse(String text, String sourceName) throws JsonException {
         JsonParser parser = new JsonParser(text, sourceName);
         if (text.startsWith("\uFEFF")) {
             parser.pos = 1;
@@ -49,7 +49,7 @@ public final class JsonParser {
         return root;
     }
 
-    private JsonNode value() throws DataFileException {
+    private JsonNode value() throws JsonException {
         if (pos >= text.length()) {
             throw error("unexpected end of input (truncated file?), expected a value");
         }
@@ -80,7 +80,7 @@ public final class JsonParser {
         }
     }
 
-    private JsonNode object(int l, int c) throws DataFileException {
+    private JsonNode object(int l, int c) throws JsonException {
         enter();
         pos++;
         Map<String, JsonNode> members = new LinkedHashMap<>();
@@ -102,7 +102,7 @@ public final class JsonParser {
             expect(':');
             skipWhitespace();
             if (members.put(key, value()) != null) {
-                throw new DataFileException(source, "duplicate member '" + key + "'", keyLine, keyColumn);
+                throw new JsonException(source, "duplicate member '" + key + "'", keyLine, keyColumn);
             }
             skipWhitespace();
             char next = peek();
@@ -118,7 +118,7 @@ public final class JsonParser {
         }
     }
 
-    private JsonNode array(int l, int c) throws DataFileException {
+    private JsonNode array(int l, int c) throws JsonException {
         enter();
         pos++;
         List<JsonNode> elements = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class JsonParser {
         }
     }
 
-    private String string() throws DataFileException {
+    private String string() throws JsonException {
         pos++; // opening quote
         StringBuilder sb = null;
         int start = pos;
@@ -197,7 +197,7 @@ public final class JsonParser {
         return s;
     }
 
-    private char escape() throws DataFileException {
+    private char escape() throws JsonException {
         pos++; // backslash
         if (pos >= text.length()) {
             throw error("unexpected end of input inside a string (truncated file?)");
@@ -232,7 +232,7 @@ public final class JsonParser {
         }
     }
 
-    private String number() throws DataFileException {
+    private String number() throws JsonException {
         int start = pos;
         if (peek() == '-') {
             pos++;
@@ -268,7 +268,7 @@ public final class JsonParser {
         return pos > start;
     }
 
-    private void literal(String word) throws DataFileException {
+    private void literal(String word) throws JsonException {
         for (int i = 0; i < word.length(); i++) {
             if (pos >= text.length()) {
                 throw error("unexpected end of input (truncated file?), expected '" + word + "'");
@@ -280,13 +280,13 @@ public final class JsonParser {
         }
     }
 
-    private void enter() throws DataFileException {
+    private void enter() throws JsonException {
         if (++depth > MAX_DEPTH) {
             throw error("nesting deeper than " + MAX_DEPTH + " levels");
         }
     }
 
-    private void expect(char ch) throws DataFileException {
+    private void expect(char ch) throws JsonException {
         if (peek() != ch) {
             throw error(found() + ", expected '" + ch + "'");
         }
@@ -328,7 +328,7 @@ public final class JsonParser {
         return "0000".substring(hex.length()) + hex;
     }
 
-    private DataFileException error(String problem) {
-        return new DataFileException(source, problem, line, column());
+    private JsonException error(String problem) {
+        return new JsonException(source, problem, line, column());
     }
 }

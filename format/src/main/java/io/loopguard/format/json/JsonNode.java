@@ -1,4 +1,4 @@
-package io.loopguard.format;
+package io.loopguard.format.json;
 
 import java.util.List;
 import java.util.Map;

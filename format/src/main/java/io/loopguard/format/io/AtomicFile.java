@@ -1,4 +1,4 @@
-package io.loopguard.format;
+package io.loopguard.format.io;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A file written so that readers never see half of it: the text goes to {@code .<name>.<pid>.<nanoTime>.tmp} in the
@@ -65,7 +68,8 @@ public final class AtomicFile implements Closeable {
 
     /**
      * The writer of the temporary file. It is not buffered by a {@code BufferedWriter}: callers append many small
-     * pieces, so they should go through their own unsynchronised buffer (see {@link TextBuffer}).
+     * pieces, so they should go through their own unsynchronised buffer (see
+     * {@link io.loopguard.format.json.TextBuffer}).
      */
     public Writer writer() {
         return writer;
@@ -74,7 +78,7 @@ public final class AtomicFile implements Closeable {
     /** Closes the writer and renames the temporary file onto the target (atomically where the file system can). */
     public void commit() throws IOException {
         writer.close();
-        DataFileWriter.move(temp, target);
+        move(temp, target);
         done = true;
     }
 
@@ -89,6 +93,28 @@ public final class AtomicFile implements Closeable {
             writer.close();
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Atomic rename of {@code from} onto {@code to}, falling back to a replacing move, after making {@code from} an
+     * ordinary shareable file (0644): for temporary files made by {@link Files#createTempFile}, which are 0600.
+     */
+    public static void moveReplacing(Path from, Path to) throws IOException {
+        try {
+            Files.setPosixFilePermissions(from, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the defaults
+        }
+        move(from, to);
+    }
+
+    /** Atomic rename of {@code from} onto {@code to}, falling back to a replacing move. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
