@@ -11,8 +11,9 @@ public final class Prefilter {
     /** The class mentions {@code java/sql/} or {@code javax/sql/} (every JDBC implementation does). */
     public static final int MAY_IMPLEMENT_JDBC = 2;
     /**
-     * The class names {@code java/io/RandomAccessFile} or {@code java/io/FileDescriptor} as a class (every call of
-     * their methods does, unless it goes through a subclass's name): callers of their JDK 17 natives.
+     * The class names {@code java/io/RandomAccessFile} and {@code length} or {@code setLength}, or
+     * {@code java/io/FileDescriptor} and {@code sync} (a call names its owner class, unless it goes through a
+     * subclass's name): callers of their JDK 17 natives.
      */
     public static final int MAY_CALL_FILE_NATIVES = 4;
     private static final int EVERYTHING = MAY_CALL_BLOCKING_NATIVES | MAY_IMPLEMENT_JDBC | MAY_CALL_FILE_NATIVES;
@@ -26,6 +27,9 @@ public final class Prefilter {
     private static final byte[] JAVAX_SQL = ascii("javax/sql/");
     private static final byte[] RANDOM_ACCESS_FILE = ascii("java/io/RandomAccessFile");
     private static final byte[] FILE_DESCRIPTOR = ascii("java/io/FileDescriptor");
+    private static final byte[] LENGTH = ascii("length");
+    private static final byte[] SET_LENGTH = ascii("setLength");
+    private static final byte[] SYNC = ascii("sync");
 
     private Prefilter() {
     }
@@ -46,7 +50,10 @@ public final class Prefilter {
             boolean name = false;
             boolean descriptor = false;
             boolean sql = false;
-            boolean file = false;
+            boolean randomAccessFile = false;
+            boolean lengthName = false;
+            boolean fileDescriptor = false;
+            boolean syncName = false;
             for (int entry = 1; entry < count; entry++) {
                 int tag = b[i] & 0xff;
                 switch (tag) {
@@ -59,8 +66,14 @@ public final class Prefilter {
                             descriptor = true;
                         } else if (!sql && length >= SQL.length && (contains(b, start, length, SQL) || contains(b, start, length, JAVAX_SQL))) {
                             sql = true;
-                        } else if (!file && (is(b, start, length, RANDOM_ACCESS_FILE) || is(b, start, length, FILE_DESCRIPTOR))) {
-                            file = true;
+                        } else if (is(b, start, length, RANDOM_ACCESS_FILE)) {
+                            randomAccessFile = true;
+                        } else if (is(b, start, length, LENGTH) || is(b, start, length, SET_LENGTH)) {
+                            lengthName = true;
+                        } else if (is(b, start, length, FILE_DESCRIPTOR)) {
+                            fileDescriptor = true;
+                        } else if (is(b, start, length, SYNC)) {
+                            syncName = true;
                         }
                         i = start + length;
                         break;
@@ -83,7 +96,7 @@ public final class Prefilter {
                 }
             }
             return (name && descriptor ? MAY_CALL_BLOCKING_NATIVES : 0) | (sql ? MAY_IMPLEMENT_JDBC : 0)
-                    | (file ? MAY_CALL_FILE_NATIVES : 0);
+                    | ((randomAccessFile && lengthName) || (fileDescriptor && syncName) ? MAY_CALL_FILE_NATIVES : 0);
         } catch (ArrayIndexOutOfBoundsException e) {
             return EVERYTHING;
         }

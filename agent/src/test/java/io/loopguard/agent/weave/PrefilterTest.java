@@ -58,6 +58,14 @@ class PrefilterTest {
         assertThat(Prefilter.scan(bytes(Sizer.class))).isEqualTo(Prefilter.MAY_CALL_FILE_NATIVES);
         assertThat(Prefilter.scan(bytes(Syncer.class)) & Prefilter.MAY_CALL_FILE_NATIVES).isNotZero();
         assertThat(Prefilter.scan(bytes(Sleeper.class)) & Prefilter.MAY_CALL_FILE_NATIVES).isZero();
+        assertThat(Prefilter.scan(bytes(Reader.class)) & Prefilter.MAY_CALL_FILE_NATIVES)
+                .as("a RandomAccessFile without length or setLength").isZero();
+    }
+
+    static final class Reader {
+        int first(java.io.RandomAccessFile file) throws java.io.IOException {
+            return file.read();
+        }
     }
 
     private static byte[] bytes(Class<?> type) throws Exception {
