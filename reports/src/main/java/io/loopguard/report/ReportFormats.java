@@ -1,6 +1,7 @@
 package io.loopguard.report;
 
 import io.loopguard.format.DataFileWriter;
+import io.loopguard.report.check.Verdicts;
 import io.loopguard.report.html.HtmlReport;
 import io.loopguard.report.junit.JUnitXmlWriter;
 import io.loopguard.report.sarif.SarifWriter;
@@ -25,7 +26,7 @@ public final class ReportFormats {
 
         @Override
         public void write(Input input, Path target) throws IOException {
-            HtmlReport.write(input.report(), target);
+            HtmlReport.write(input.report(), Verdicts.of(input.check()), target);
         }
     };
 

@@ -6,6 +6,7 @@ import io.loopguard.report.model.InputFiles;
 import io.loopguard.report.model.LoadResult;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Merger;
+import io.loopguard.report.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,9 +42,17 @@ public final class HtmlReport {
 
     /** Writes the report for {@code report} to {@code target} atomically, creating parent directories. */
     public static void write(MergedReport report, Path target) throws IOException {
+        write(report, null, target);
+    }
+
+    /**
+     * As {@link #write(MergedReport, Path)}, with the check's {@code verdict} at the top of the page (null when no
+     * check ran, as at the agent's exit).
+     */
+    public static void write(MergedReport report, Verdict verdict, Path target) throws IOException {
         try (AtomicFile file = AtomicFile.create(target)) {
             TextBuffer out = new TextBuffer(file.writer());
-            render(report, Instant.now(), out);
+            render(report, verdict, Instant.now(), out);
             out.drain();
             file.commit();
         }
@@ -51,9 +60,15 @@ public final class HtmlReport {
 
     /** Renders the report as HTML; {@code generatedAt} is shown in the footer. */
     public static void render(MergedReport report, Instant generatedAt, Appendable out) throws IOException {
+        render(report, null, generatedAt, out);
+    }
+
+    /** Renders the report as HTML with the check's {@code verdict} (or none) at the top. */
+    public static void render(MergedReport report, Verdict verdict, Instant generatedAt, Appendable out)
+            throws IOException {
         Template template = Template.load();
         out.append(template.before());
-        ReportData.write(report, version(), generatedAt, out);
+        ReportData.write(report, verdict, version(), generatedAt, out);
         out.append(template.after());
     }
 

@@ -7,6 +7,7 @@ import io.loopguard.format.json.JsonText;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Run;
 import io.loopguard.report.model.StackFrames;
+import io.loopguard.report.model.Verdict;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,17 +32,20 @@ final class ReportData {
     private ReportData() {
     }
 
-    static void write(MergedReport report, String version, Instant generatedAt, Appendable out) throws IOException {
-        new ReportData().writeAll(report, version, generatedAt, out);
+    static void write(MergedReport report, Verdict verdict, String version, Instant generatedAt, Appendable out)
+            throws IOException {
+        new ReportData().writeAll(report, verdict, version, generatedAt, out);
     }
 
-    private void writeAll(MergedReport report, String version, Instant generatedAt, Appendable out)
+    private void writeAll(MergedReport report, Verdict verdict, String version, Instant generatedAt, Appendable out)
             throws IOException {
         out.append("{\"tool\":\"loopguard\",\"version\":");
         str(out, version);
         out.append(",\"generatedAt\":");
         instant(out, generatedAt);
         out.append(",\"droppedCalls\":").append(Long.toString(report.droppedCalls()));
+        out.append(",\n\"verdict\":");
+        verdict(verdict, out);
         out.append(",\n\"runs\":[");
         for (int i = 0; i < report.runs().size(); i++) {
             Run run = report.runs().get(i);
@@ -87,6 +91,31 @@ final class ReportData {
             str(out, strings.get(i));
         }
         out.append("]}");
+    }
+
+    /** {@code null}, or the check's outcome with a status per call-site id (ids are plain hex, safe as keys). */
+    private static void verdict(Verdict verdict, Appendable out) throws IOException {
+        if (verdict == null) {
+            out.append("null");
+            return;
+        }
+        out.append("{\"passed\":").append(verdict.passed() ? "true" : "false").append(",\"summary\":");
+        str(out, verdict.summary());
+        out.append(",\"newSites\":").append(Integer.toString(verdict.newSites()))
+                .append(",\"baselinedSites\":").append(Integer.toString(verdict.baselinedSites()))
+                .append(",\"fixedEntries\":").append(Integer.toString(verdict.fixedEntries()))
+                .append(",\"problems\":");
+        list(out, verdict.problems());
+        out.append(",\"status\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> entry : verdict.statusById().entrySet()) {
+            out.append(first ? "" : ",");
+            first = false;
+            str(out, entry.getKey());
+            out.append(':');
+            str(out, entry.getValue());
+        }
+        out.append("}}");
     }
 
     private void site(CallSite site, Appendable out) throws IOException {

@@ -220,4 +220,55 @@ class ReportBrowserIT {
         assertThat(dump.exitValue()).as(dom).isZero();
         assertThat(dom).contains("loop-\\ud800-\\udc00-").contains("data-ready=\"true\"");
     }
+
+    /** Issue 14: the check's verdict on top, a badge per site; issue 14: the tests during which a site occurred. */
+    @Test
+    void checkVerdictBaselineBadgesAndTestsRender() throws Exception {
+        io.loopguard.format.CallSite jdbc = Fixtures.site(io.loopguard.format.Category.JDBC,
+                "java.sql.Statement.executeQuery", "SELECT ?", Fixtures.app("demo.A", "a", 10), 2, 30_000_000,
+                "loop-0");
+        io.loopguard.format.CallSite sleep = Fixtures.site(io.loopguard.format.Category.SLEEP,
+                "java.lang.Thread.sleep", null, Fixtures.app("demo.B", "b", 20), 1, 1_000_000, "loop-1");
+        io.loopguard.format.CallSite sleepInTests = new io.loopguard.format.CallSite(sleep.id(), sleep.category(),
+                sleep.blockingMethod(), null, sleep.threads(), 1, 1_000_000, 1_000_000, 1_000_000, sleep.firstSeen(),
+                sleep.lastSeen(), sleep.stack(), List.of("demo.BTest#sleeps()", "demo.BTest#sleepsAgain()"));
+        io.loopguard.report.model.MergedReport merged = new io.loopguard.report.model.MergedReport(List.of(),
+                List.of(jdbc, sleepInTests), 0, List.of(), List.of());
+        io.loopguard.report.check.Baseline baseline = io.loopguard.report.check.Baseline.of(List.of(jdbc));
+
+        Path failing = io.loopguard.report.ReportFiles.writeAll(merged, io.loopguard.report.check.Checker.check(merged,
+                io.loopguard.report.check.Rules.strict(), baseline), io.loopguard.report.model.SourcePaths.none(), "it",
+                OUT.resolve("verdict-fail"));
+        open(failing);
+        WebElement check = driver.findElement(By.id("check"));
+        assertThat(check.getAttribute("class")).contains("fail");
+        assertThat(check.getText()).startsWith("FAILED")
+                .contains("1 blocking call site on event-loop threads violates the loopguard rules (max-sites 0, "
+                        + "all categories; 1 more are baselined).")
+                .contains("1 new call site failing \u00b7 1 baselined call site \u00b7 0 baseline entries fixed");
+        assertThat(driver.findElements(By.cssSelector("#sites .badge.violation"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#sites .badge.baselined"))).hasSize(1);
+        WebElement sleepRow = driver.findElement(By.cssSelector("#sites tr[data-id='" + sleep.id() + "']"));
+        assertThat(sleepRow.getText()).contains("new");
+        sleepRow.findElement(By.cssSelector("button.toggle")).click();
+        assertThat(driver.findElement(By.cssSelector("#sites .tests")).getText())
+                .isEqualTo("During 2 tests: demo.BTest#sleeps(), demo.BTest#sleepsAgain()");
+        Files.write(SCREENSHOTS.resolve("verdict-fail.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        assertThat(consoleErrors()).isEmpty();
+
+        io.loopguard.report.check.Baseline both = io.loopguard.report.check.Baseline.of(List.of(jdbc, sleep));
+        Path passing = io.loopguard.report.ReportFiles.writeAll(merged, io.loopguard.report.check.Checker.check(merged,
+                io.loopguard.report.check.Rules.strict(), both), io.loopguard.report.model.SourcePaths.none(), "it",
+                OUT.resolve("verdict-pass"));
+        open(passing);
+        check = driver.findElement(By.id("check"));
+        assertThat(check.getAttribute("class")).contains("pass");
+        assertThat(check.getText()).startsWith("PASSED").contains("All loopguard checks have been met")
+                .contains("0 new call sites failing");
+        assertThat(driver.findElements(By.cssSelector("#sites .badge.baselined"))).hasSize(2);
+
+        // The agent's own report (no check ran) shows no verdict at all.
+        open(report("no-check", Fixtures.file(31, List.of(jdbc))));
+        assertThat(driver.findElement(By.id("check")).isDisplayed()).isFalse();
+    }
 }
