@@ -49,7 +49,31 @@ class AgentJarIT {
             assertThat(main.getValue("Can-Retransform-Classes")).isEqualTo("true");
             assertThat(main.getValue("Can-Redefine-Classes")).isEqualTo("true");
             assertThat(main.getValue("Implementation-Version")).isNotBlank();
+            assertThat(main.getValue("Automatic-Module-Name")).isEqualTo("io.loopguard.agent");
         }
         assertThat(Files.size(JAR)).as("jar size").isLessThan(2_000_000L);
+    }
+
+    /** {@code java -jar loopguard-agent.jar} says what it is and how to attach it, instead of "no main manifest". */
+    @Test
+    void runningTheJarPrintsVersionAndUsage() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("loopguard-agent ").contains("-javaagent:loopguard-agent.jar")
+                .contains("threads, autodetect, output, mode");
+    }
+
+    /** The published POM lists nothing the jar bundles: users download no ASM and no loopguard module for it. */
+    @Test
+    void publishedPomListsNoBundledDependency() throws Exception {
+        String pom = Files.readString(JAR.resolveSibling("dependency-reduced-pom.xml"));
+        String dependencies = pom.substring(pom.indexOf("<dependencies>"));
+        for (String bundled : List.of("loopguard-api", "loopguard-runtime", "loopguard-format",
+                "loopguard-report-html", "<artifactId>asm</artifactId>", "asm-commons")) {
+            assertThat(dependencies).as(bundled).doesNotContain(bundled);
+        }
     }
 }
