@@ -7,11 +7,14 @@ import io.loopguard.report.check.Checker;
 import io.loopguard.report.check.Rules;
 import io.loopguard.report.check.SiteVerdict;
 import io.loopguard.report.check.ViolationLines;
+import io.loopguard.report.github.GitHubActions;
 import io.loopguard.report.model.LoadResult;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.SourcePaths;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,6 +29,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractReportMojo {
+    /** The process environment ({@code GITHUB_ACTIONS}, {@code GITHUB_STEP_SUMMARY}); tests set their own. */
+    Map<String, String> environment = System.getenv();
+    /** Where workflow commands go; tests capture it. */
+    PrintStream stdout = System.out;
 
     /** Fail the build on violations; {@code false} only logs them as warnings. */
     @Parameter(property = "loopguard.haltOnFailure", defaultValue = "true")
@@ -58,6 +65,7 @@ public class CheckMojo extends AbstractReportMojo {
         SourcePaths sources = sourcePaths();
         CheckResult result = Checker.check(report, rules, known);
         Path html = writeReports(report, result, sources);
+        githubActions(result, sources);
         String link = "See the report at: " + html.toAbsolutePath().toUri();
         int baselined = result.with(SiteVerdict.Status.BASELINED).size();
         if (!result.fixed().isEmpty()) {
@@ -103,6 +111,23 @@ public class CheckMojo extends AbstractReportMojo {
                 + rules.describe() + (baselined > 0 ? "; " + baselined + " more are baselined" : "") + ")." + problems;
         getLog().warn(link);
         fail(summary + " " + link);
+    }
+
+    /**
+     * On GitHub Actions: annotations and the step summary. Workflow commands count only at the start of a stdout line,
+     * and Maven's log would put {@code [ERROR] } before them, so they go to stdout directly.
+     */
+    private void githubActions(CheckResult result, SourcePaths sources) throws MojoExecutionException {
+        GitHubActions github = GitHubActions.from(environment);
+        if (github == null) {
+            return;
+        }
+        github.annotate(result, sources, stdout);
+        try {
+            github.writeSummary(result, sources);
+        } catch (java.io.IOException e) {
+            getLog().warn("loopguard: cannot write the GitHub step summary: " + TerminalText.escape(e.toString()));
+        }
     }
 
     private void fail(String message) throws MojoFailureException {

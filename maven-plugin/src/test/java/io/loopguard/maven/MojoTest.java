@@ -125,6 +125,29 @@ class MojoTest {
     }
 
     @Test
+    void checkOnGitHubActionsAnnotatesAndSummarises() throws Exception {
+        Fixtures.dataFile(data, 1, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 3));
+        CheckMojo mojo = check();
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        Path summary = data.resolve("step-summary.md");
+        mojo.stdout = new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8);
+        mojo.environment = java.util.Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString());
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+        assertThat(stdout.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith(
+                "::error file=src/main/java/demo/Handler.java,line=42,title=loopguard%3A blocking sleep call::Blocking "
+                        + "sleep call java.lang.Thread.sleep on event-loop thread vert.x-eventloop-thread-0 (3 calls, ");
+        assertThat(Files.readString(summary)).startsWith("## loopguard: failed").contains(
+                "| `src/main/java/demo/Handler.java:42` | sleep | `java.lang.Thread.sleep` | 3 |");
+
+        java.io.ByteArrayOutputStream quiet = new java.io.ByteArrayOutputStream();
+        CheckMojo local = check();
+        local.stdout = new java.io.PrintStream(quiet, true, java.nio.charset.StandardCharsets.UTF_8);
+        local.environment = java.util.Map.of();
+        assertThatThrownBy(local::execute).isInstanceOf(MojoFailureException.class);
+        assertThat(quiet.size()).as("nothing outside GitHub Actions").isZero();
+    }
+
+    @Test
     void checkRulesAndHaltOnFailure() throws Exception {
         Fixtures.dataFile(data, 1, Fixtures.site("file", "java.nio.file.Files.readString", "handle", 42, 1));
         CheckMojo mojo = check();

@@ -11,12 +11,14 @@ import io.loopguard.format.Durations;
 import io.loopguard.report.check.Rules;
 import io.loopguard.report.check.SiteVerdict;
 import io.loopguard.report.check.ViolationLines;
+import io.loopguard.report.github.GitHubActions;
 import io.loopguard.report.model.SourcePaths;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -27,9 +29,12 @@ final class CheckCommand {
     private final Logger log;
     private final PrintStream out;
 
-    CheckCommand(Logger log, PrintStream out) {
+    private final Map<String, String> environment;
+
+    CheckCommand(Logger log, PrintStream out, Map<String, String> environment) {
         this.log = log;
         this.out = out;
+        this.environment = environment;
     }
 
     int run(List<String> args) throws UsageException, IOException {
@@ -85,6 +90,11 @@ final class CheckCommand {
         Path html = ReportFiles.writeAll(loaded.report(), result, sources, ReportFiles.toolVersion(),
                 Inputs.outDir(a.get("out"), inputs));
         line("See the report at: " + html.toAbsolutePath().toUri());
+        GitHubActions github = GitHubActions.from(environment);
+        if (github != null) {
+            github.annotate(result, sources, out);
+            github.writeSummary(result, sources);
+        }
         if (!loaded.clean()) {
             return Main.BAD_INPUT; // a gate that could not read all its input must not pass
         }

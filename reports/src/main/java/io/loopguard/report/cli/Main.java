@@ -63,6 +63,11 @@ public final class Main {
 
     /** Runs one command and returns its exit code; results are printed to {@code out}. */
     public static int run(String[] args, PrintStream out) {
+        return run(args, out, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintStream)} in the given environment (GitHub Actions output of {@code check}). */
+    public static int run(String[] args, PrintStream out, java.util.Map<String, String> environment) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.println(USAGE);
             return args.length == 0 ? BAD_INPUT : OK;
@@ -71,7 +76,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "report" -> new ReportCommand(LOG, out).run(rest);
-                case "check" -> new CheckCommand(LOG, out).run(rest);
+                case "check" -> new CheckCommand(LOG, out, environment).run(rest);
                 case "baseline" -> new BaselineCommand(LOG, out).run(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
