@@ -18,12 +18,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -40,6 +42,10 @@ abstract class AbstractReportMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
+
+    /** This execution: bound to the lifecycle, or called by hand ({@code default-cli}). */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
 
     /** Skips the goal. */
     @Parameter(property = "loopguard.skip", defaultValue = "false")
@@ -97,6 +103,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
             getLog().warn("Cannot list " + dir + ": " + e);
             files = List.of();
         }
+        files = withoutEarlierBuilds(files);
         if (files.isEmpty()) {
             getLog().info("Skipping loopguard " + goal + ": no " + InputFiles.DATA_FILE_GLOB + " in " + dir
                     + " (no tests ran under prepare-agent here; note that forkCount=0 runs tests without the agent).");
@@ -105,6 +112,38 @@ abstract class AbstractReportMojo extends AbstractMojo {
         LoadResult loaded = InputFiles.load(files);
         loaded.failures().forEach(f -> getLog().error(TerminalText.escape(f.getMessage())));
         return loaded;
+    }
+
+    /**
+     * Bound to the lifecycle ({@code mvn verify}), a goal reads only the data files of this build: one written before
+     * the build started is an earlier build's (tests skipped or removed since) and must decide nothing. Called by hand
+     * ({@code mvn loopguard:check} after a build), it reads what is there. A slack of two seconds covers file systems
+     * with coarse timestamps.
+     */
+    List<Path> withoutEarlierBuilds(List<Path> files) {
+        Date start = session == null ? null : session.getRequest().getStartTime();
+        if (start == null || mojoExecution == null || "default-cli".equals(mojoExecution.getExecutionId())) {
+            return files;
+        }
+        long cutoff = start.getTime() - 2_000;
+        List<Path> current = new ArrayList<>();
+        List<String> earlier = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                if (Files.getLastModifiedTime(file).toMillis() < cutoff) {
+                    earlier.add(file.getFileName().toString());
+                    continue;
+                }
+            } catch (IOException e) {
+                // unreadable metadata: let the reader report the file
+            }
+            current.add(file);
+        }
+        if (!earlier.isEmpty()) {
+            getLog().info("Ignoring " + earlier.size() + " loopguard data file(s) written before this build started "
+                    + "(an earlier build's): " + TerminalText.escape(String.join(", ", earlier)));
+        }
+        return current;
     }
 
     Rules rules() throws MojoExecutionException {

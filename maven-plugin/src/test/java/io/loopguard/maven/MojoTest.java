@@ -147,6 +147,38 @@ class MojoTest {
         assertThat(quiet.size()).as("nothing outside GitHub Actions").isZero();
     }
 
+    /** Issue 14: in the lifecycle, an earlier build's data decides nothing; by hand, check reads what is there. */
+    @Test
+    void checkInTheLifecycleIgnoresDataOfEarlierBuilds() throws Exception {
+        Path old = Fixtures.dataFile(data, 1, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 3));
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        CheckMojo mojo = check();
+        mojo.session.getRequest().setStartTime(new java.util.Date());
+        mojo.mojoExecution = new org.apache.maven.plugin.MojoExecution(new org.apache.maven.plugin.descriptor.MojoDescriptor(), "check");
+        mojo.execute(); // passes: nothing of this build to check
+        assertThat(log.text()).contains("Ignoring 1 loopguard data file(s) written before this build started "
+                + "(an earlier build's): loopguard-1.json").contains("Skipping loopguard check: no loopguard-*.json");
+
+        mojo.mojoExecution = new org.apache.maven.plugin.MojoExecution(new org.apache.maven.plugin.descriptor.MojoDescriptor(), "default-cli");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class); // mvn loopguard:check by hand
+    }
+
+    @Test
+    void mergeWithNothingToMergeRemovesAnEarlierMerge() throws Exception {
+        MergeMojo merge = new MergeMojo();
+        merge.project = project;
+        merge.session = Fixtures.session(root, project);
+        Path empty = Files.createDirectories(root.resolve("empty"));
+        merge.dataDirectories = List.of(empty.toFile());
+        merge.destFile = data.resolve("merged/loopguard-merged.json").toFile();
+        Fixtures.dataFile(data.resolve("merged"), 9, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 1));
+        Files.move(data.resolve("merged/loopguard-9.json"), merge.destFile.toPath());
+        merge.setLog(log);
+        merge.execute();
+        assertThat(merge.destFile).doesNotExist();
+        assertThat(log.text()).contains("Removed the merged loopguard data of an earlier build");
+    }
+
     @Test
     void checkRulesAndHaltOnFailure() throws Exception {
         Fixtures.dataFile(data, 1, Fixtures.site("file", "java.nio.file.Files.readString", "handle", 42, 1));
