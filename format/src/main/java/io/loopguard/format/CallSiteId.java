@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * The stable fingerprint of a call site: 16 lower-case hex digits of a 64-bit FNV-1a hash.
  *
- * <p>Input: category, blocking method, and each frame's class and method name. Line numbers are included only for
- * application and library frames after {@code stack[0]}: the blocking API's own line ({@code stack[0]}) and JDK
- * frames' lines change with JDK updates, which must not turn a known call site into a "new" one in a baseline or in
- * GitHub code scanning. File names are left out because they add nothing the class name does not say.
+ * <p>Input: category, blocking method, and the application's frames below the blocking API (class, method and line
+ * of each frame that is neither the JDK's nor a known library's, {@link Frame#isApplication()}). Library and JDK frames
+ * are left out entirely: upgrading Netty or the JDK moves their lines and reshapes their internal call paths, which
+ * must not turn a known call site into a "new" one in code scanning, test history or a baseline. A stack without any
+ * application frame (a library's own blocking call) keeps the first version's fingerprint ({@link #ofEveryFrame}).
+ * File names are left out because they add nothing the class name does not say.
  */
 public final class CallSiteId {
 
@@ -24,15 +26,47 @@ public final class CallSiteId {
         long hash = OFFSET_BASIS;
         hash = mix(hash, category);
         hash = mix(hash, blockingMethod);
+        boolean application = false;
+        for (int i = 1; i < stack.size(); i++) {
+            Frame frame = stack.get(i);
+            if (frame.isApplication()) {
+                application = true;
+                hash = mixByte(hash, 1); // frame separator, so that frames cannot be confused with fields
+                hash = mix(hash, frame.className());
+                hash = mix(hash, frame.methodName());
+                hash = mix(hash, Integer.toString(frame.lineNumber()));
+            }
+        }
+        if (!application) {
+            // A library's own blocking call (or code the library list mistakes for one): nothing of the application
+            // to anchor on, so the first version's fingerprint, lines of non-JDK frames included.
+            return ofEveryFrame(category, blockingMethod, stack);
+        }
+        return hex(hash);
+    }
+
+    /**
+     * The fingerprint of the first version of the contract, over every frame's class and method and the lines of
+     * non-JDK frames after {@code stack[0]}. Baselines key their entries with it over line-less stacks, so baseline
+     * files written before the ids became application-only keep matching.
+     */
+    public static String ofEveryFrame(String category, String blockingMethod, List<Frame> stack) {
+        long hash = OFFSET_BASIS;
+        hash = mix(hash, category);
+        hash = mix(hash, blockingMethod);
         for (int i = 0; i < stack.size(); i++) {
             Frame frame = stack.get(i);
-            hash = mixByte(hash, 1); // frame separator, so that frames cannot be confused with fields
+            hash = mixByte(hash, 1);
             hash = mix(hash, frame.className());
             hash = mix(hash, frame.methodName());
             if (i > 0 && !frame.isJdk()) {
                 hash = mix(hash, Integer.toString(frame.lineNumber()));
             }
         }
+        return hex(hash);
+    }
+
+    private static String hex(long hash) {
         String hex = Long.toHexString(hash);
         return "0".repeat(16 - hex.length()) + hex;
     }

@@ -1,5 +1,6 @@
 package io.loopguard.format;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -52,6 +53,35 @@ public record Frame(String className, String methodName, String fileName, int li
         hash = 31 * hash + methodName.hashCode();
         hash = 31 * hash + (fileName == null ? 0 : fileName.hashCode());
         return 31 * hash + lineNumber;
+    }
+
+    /**
+     * Package prefixes of well-known libraries, frameworks, drivers and agents: not the application's code. The one
+     * list behind call-site ids ({@link CallSiteId}) and the reports' "application frame".
+     */
+    public static final List<String> LIBRARY_PREFIXES = List.of(
+            "io.netty.", "io.vertx.", "reactor.", "io.projectreactor.", "io.reactivex.", "rx.",
+            "org.postgresql.", "com.mysql.", "org.mariadb.", "oracle.jdbc.", "org.h2.", "org.hsqldb.",
+            "com.microsoft.sqlserver.", "org.sqlite.", "com.zaxxer.hikari.", "org.apache.", "org.springframework.",
+            "org.hibernate.", "org.jboss.", "io.quarkus.", "io.smallrye.", "io.micronaut.", "io.grpc.", "okhttp3.",
+            "okio.", "org.eclipse.jetty.", "io.undertow.", "com.fasterxml.", "com.google.", "org.slf4j.",
+            "ch.qos.logback.", "kotlin.", "kotlinx.", "scala.", "akka.", "org.junit.", "org.testng.",
+            "org.gradle.", "org.mockito.", "net.bytebuddy.", "io.loopguard.");
+
+    /** A frame of a well-known library or framework ({@link #LIBRARY_PREFIXES}); never a JDK frame. */
+    public boolean isLibrary() {
+        String name = className;
+        for (int i = 0; i < LIBRARY_PREFIXES.size(); i++) { // no iterator lambda: runs in the agent at exit too
+            if (name.startsWith(LIBRARY_PREFIXES.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The application's own code: neither the JDK nor a known library. */
+    public boolean isApplication() {
+        return !isJdk() && !isLibrary();
     }
 
     /**

@@ -61,7 +61,7 @@ class GoldenFormatsTest {
         assertThat(results).hasSize(2);
         JsonNode first = results.get(0);
         assertThat(first.members().get("level").string()).isEqualTo("error");
-        assertThat(first.members().get("partialFingerprints").members().get("loopguardCallSite/v1").string())
+        assertThat(first.members().get("partialFingerprints").members().get("loopguardCallSite/v2").string())
                 .isEqualTo(JDBC.id());
         JsonNode physical = first.members().get("locations").elements().get(0).members().get("physicalLocation");
         assertThat(physical.members().get("artifactLocation").members().get("uri").string()).isEqualTo("demo/A.java");

@@ -10,16 +10,6 @@ import java.util.List;
  */
 public final class StackFrames {
 
-    /** Package prefixes treated as libraries: event-loop frameworks, drivers, pools, common infrastructure. */
-    private static final List<String> LIBRARY_PREFIXES = List.of(
-            "io.netty.", "io.vertx.", "reactor.", "io.projectreactor.", "io.reactivex.", "rx.",
-            "org.postgresql.", "com.mysql.", "org.mariadb.", "oracle.jdbc.", "org.h2.", "org.hsqldb.",
-            "com.microsoft.sqlserver.", "org.sqlite.", "com.zaxxer.hikari.", "org.apache.", "org.springframework.",
-            "org.hibernate.", "org.jboss.", "io.quarkus.", "io.smallrye.", "io.micronaut.", "io.grpc.", "okhttp3.",
-            "okio.", "org.eclipse.jetty.", "io.undertow.", "com.fasterxml.", "com.google.", "org.slf4j.",
-            "ch.qos.logback.", "kotlin.", "kotlinx.", "scala.", "akka.", "org.junit.", "org.testng.",
-            "org.gradle.", "org.mockito.", "net.bytebuddy.", "io.loopguard.");
-
     private StackFrames() {
     }
 
@@ -28,20 +18,14 @@ public final class StackFrames {
         return frame.isJdk();
     }
 
-    /** A frame of a well-known library or framework (see {@link #LIBRARY_PREFIXES}). */
+    /** A frame of a well-known library or framework ({@link Frame#LIBRARY_PREFIXES}). */
     public static boolean isLibrary(Frame frame) {
-        String name = frame.className();
-        for (String prefix : LIBRARY_PREFIXES) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return frame.isLibrary();
     }
 
     /** The user's own code. */
     public static boolean isApplication(Frame frame) {
-        return !frame.isJdk() && !isLibrary(frame);
+        return frame.isApplication();
     }
 
     /** Index into the stack of the frame reports point at, or -1 for an empty stack. */

@@ -50,11 +50,14 @@ public final class Baseline {
         return new Baseline(sites.stream().map(Baseline::entryOf).toList());
     }
 
-    /** The line-independent key of a call site. */
+    /**
+     * The line-independent key of a call site: the first version's fingerprint over the stack without lines, so
+     * baseline files keep matching whatever the call-site id is made of.
+     */
     public static String keyOf(CallSite site) {
         List<Frame> lineless = site.stack().stream()
                 .map(f -> new Frame(f.className(), f.methodName(), null, -1)).toList();
-        return CallSiteId.of(site.category(), site.blockingMethod(), lineless);
+        return CallSiteId.ofEveryFrame(site.category(), site.blockingMethod(), lineless);
     }
 
     static Entry entryOf(CallSite site) {

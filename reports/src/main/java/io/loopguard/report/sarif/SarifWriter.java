@@ -28,8 +28,11 @@ import java.util.Map;
 public final class SarifWriter {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    /** The partial fingerprint name; its value is the contract's call-site id. */
-    public static final String FINGERPRINT = "loopguardCallSite/v1";
+    /**
+     * The partial fingerprint name; its value is the contract's call-site id (v2: made of the application's frames
+     * only, so it survives library and JDK upgrades).
+     */
+    public static final String FINGERPRINT = "loopguardCallSite/v2";
     /** Results per run: GitHub code scanning accepts at most 25 000 (and shows the first 5 000). */
     public static final int MAX_RESULTS = 25_000;
 
