@@ -271,4 +271,43 @@ class ReportBrowserIT {
         open(report("no-check", Fixtures.file(31, List.of(jdbc))));
         assertThat(driver.findElement(By.id("check")).isDisplayed()).isFalse();
     }
+
+    /** Issue 14: search with the share matched, the inverted view, runs of framework frames folded. */
+    @Test
+    void flameGraphSearchesInvertsAndFoldsFrameworkFrames() throws Exception {
+        List<io.loopguard.format.Frame> deep = new java.util.ArrayList<>();
+        deep.add(new io.loopguard.format.Frame("java.lang.Thread", "sleep", "Thread.java", 1));
+        deep.add(new io.loopguard.format.Frame("demo.Handler", "handle", "Handler.java", 42));
+        for (int i = 0; i < 30; i++) {
+            deep.add(new io.loopguard.format.Frame("io.netty.channel.Ctx" + i, "fire", "Ctx.java", i));
+        }
+        deep.add(new io.loopguard.format.Frame("java.lang.Thread", "run", "Thread.java", 840));
+        io.loopguard.format.CallSite sleep = new io.loopguard.format.CallSite(
+                io.loopguard.format.CallSiteId.of("sleep", "java.lang.Thread.sleep", deep), "sleep",
+                "java.lang.Thread.sleep", null, List.of("loop-0"), 1, 30_000_000, 30_000_000, 30_000_000,
+                Fixtures.T0, Fixtures.T0, deep);
+        io.loopguard.format.CallSite jdbc = Fixtures.site(io.loopguard.format.Category.JDBC,
+                "java.sql.Statement.executeQuery", "SELECT ?", Fixtures.app("demo.Repo", "find", 7), 1, 10_000_000,
+                "loop-0");
+        open(report("flame", Fixtures.file(41, List.of(sleep, jdbc))));
+        WebElement canvas = driver.findElement(By.id("flame"));
+        js("arguments[0].scrollIntoView()", canvas);
+        int folded = Integer.parseInt(canvas.getAttribute("data-drawn"));
+        driver.findElement(By.id("flame-fold")).click();
+        int unfolded = Integer.parseInt(canvas.getAttribute("data-drawn"));
+        assertThat(unfolded).as("30 Netty rows drawn when not folded").isGreaterThanOrEqualTo(folded + 29);
+        driver.findElement(By.id("flame-fold")).click();
+
+        driver.findElement(By.id("flame-search")).sendKeys("demo.Repo");
+        assertThat(canvas.getAttribute("data-matched")).isEqualTo("25.0"); // 10 ms of 40 ms
+        assertThat(driver.findElement(By.id("flame-matched")).getText()).isEqualTo("matched: 25.0% of blocked time");
+
+        assertThat(canvas.getAttribute("data-top")).isEqualTo("java.lang.Thread.run");
+        driver.findElement(By.id("flame-invert")).click();
+        assertThat(canvas.getAttribute("data-inverted")).isEqualTo("true");
+        assertThat(canvas.getAttribute("data-top")).as("inverted: the blocking calls on top")
+                .isEqualTo("java.lang.Thread.sleep");
+        Files.write(SCREENSHOTS.resolve("flame-inverted.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        assertThat(consoleErrors()).isEmpty();
+    }
 }
