@@ -63,6 +63,15 @@ abstract class AbstractReportMojo extends AbstractMojo {
      * The directory report paths are relative to (SARIF needs repository-relative paths). Default: the nearest
      * directory above the module that holds {@code .git}, else the directory Maven was started in.
      */
+    /**
+     * How the HTML report links a call site's application frame to its source: a template with {@code {path}}
+     * (relative to {@link #repositoryRoot}), {@code {absolutePath}} and {@code {line}}, e.g.
+     * {@code vscode://file/{absolutePath}:{line}} or {@code https://github.com/OWNER/REPO/blob/main/{path}#L{line}}.
+     * Default: a relative link to the file, when a source root of the build holds it.
+     */
+    @Parameter(property = "loopguard.sourceLinks")
+    String sourceLinks;
+
     @Parameter(property = "loopguard.repositoryRoot")
     File repositoryRoot;
 
@@ -188,7 +197,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
                 addRoots(roots, other);
             }
         }
-        return new SourcePaths(new ArrayList<>(roots), base());
+        return new SourcePaths(new ArrayList<>(roots), base(), sourceLinks);
     }
 
     private static void addRoots(Set<Path> roots, MavenProject p) {

@@ -26,7 +26,7 @@ public final class ReportFormats {
 
         @Override
         public void write(Input input, Path target) throws IOException {
-            HtmlReport.write(input.report(), Verdicts.of(input.check()), target);
+            HtmlReport.write(input.report(), Verdicts.of(input.check()), input.sources(), target);
         }
     };
 

@@ -6,6 +6,7 @@ import io.loopguard.report.model.InputFiles;
 import io.loopguard.report.model.LoadResult;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Merger;
+import io.loopguard.report.model.SourcePaths;
 import io.loopguard.report.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,9 +51,22 @@ public final class HtmlReport {
      * check ran, as at the agent's exit).
      */
     public static void write(MergedReport report, Verdict verdict, Path target) throws IOException {
+        write(report, verdict, null, target);
+    }
+
+    /**
+     * As {@link #write(MergedReport, Verdict, Path)}, with each call site's application frame linked to its source
+     * through {@code sources} ({@link SourcePaths#linkOf}); {@code null} links nothing.
+     */
+    public static void write(MergedReport report, Verdict verdict, SourcePaths sources, Path target)
+            throws IOException {
         try (AtomicFile file = AtomicFile.create(target)) {
             TextBuffer out = new TextBuffer(file.writer());
-            render(report, verdict, Instant.now(), out);
+            Template template = Template.load();
+            out.append(template.before());
+            ReportData.write(report, verdict, sources, target.toAbsolutePath().getParent(), version(), Instant.now(),
+                    out);
+            out.append(template.after());
             out.drain();
             file.commit();
         }
@@ -68,7 +82,7 @@ public final class HtmlReport {
             throws IOException {
         Template template = Template.load();
         out.append(template.before());
-        ReportData.write(report, verdict, version(), generatedAt, out);
+        ReportData.write(report, verdict, null, null, version(), generatedAt, out);
         out.append(template.after());
     }
 

@@ -6,9 +6,11 @@ import io.loopguard.format.InstantText;
 import io.loopguard.format.json.JsonText;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Run;
+import io.loopguard.report.model.SourcePaths;
 import io.loopguard.report.model.StackFrames;
 import io.loopguard.report.model.Verdict;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,12 +31,18 @@ final class ReportData {
     private final Map<Frame, Integer> frameIds = new HashMap<>();
     private final StringBuilder frames = new StringBuilder();
 
-    private ReportData() {
+    /** Links application frames to their source; {@code null} (the agent at exit) links nothing. */
+    private final SourcePaths sources;
+    private final Path reportDir;
+
+    private ReportData(SourcePaths sources, Path reportDir) {
+        this.sources = sources;
+        this.reportDir = reportDir;
     }
 
-    static void write(MergedReport report, Verdict verdict, String version, Instant generatedAt, Appendable out)
-            throws IOException {
-        new ReportData().writeAll(report, verdict, version, generatedAt, out);
+    static void write(MergedReport report, Verdict verdict, SourcePaths sources, Path reportDir, String version,
+                      Instant generatedAt, Appendable out) throws IOException {
+        new ReportData(sources, reportDir).writeAll(report, verdict, version, generatedAt, out);
     }
 
     private void writeAll(MergedReport report, Verdict verdict, String version, Instant generatedAt, Appendable out)
@@ -139,11 +147,14 @@ final class ReportData {
         for (int i = 0; i < site.stack().size(); i++) {
             out.append(i == 0 ? "" : ",").append(Integer.toString(frame(site.stack().get(i))));
         }
-        out.append("],").append(Integer.toString(StackFrames.primaryFrameIndex(site))).append(",[");
+        int primary = StackFrames.primaryFrameIndex(site);
+        out.append("],").append(Integer.toString(primary)).append(",[");
         for (int i = 0; i < site.tests().size(); i++) {
             out.append(i == 0 ? "" : ",").append(Integer.toString(intern(site.tests().get(i))));
         }
-        out.append("]]");
+        out.append("],");
+        str(out, sources == null || primary < 0 ? null : sources.linkOf(site.stack().get(primary), reportDir));
+        out.append(']');
     }
 
     private int frame(Frame frame) {

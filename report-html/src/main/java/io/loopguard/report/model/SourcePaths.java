@@ -18,10 +18,24 @@ public final class SourcePaths {
 
     private final List<Path> roots;
     private final Path base;
+    /** {@code null}, or a link template with {@code {path}}, {@code {absolutePath}} and {@code {line}}. */
+    private final String linkTemplate;
     private final Map<String, String> cache = new ConcurrentHashMap<>(); // SARIF and JUnit XML are written in parallel
 
     /** Source roots resolved against {@code base}, which paths are made relative to. */
     public SourcePaths(List<Path> roots, Path base) {
+        this(roots, base, null);
+    }
+
+    /**
+     * Source roots resolved against {@code base}, and how the HTML report links a frame to its source:
+     * {@code linkTemplate} with {@code {path}} (relative to {@code base}), {@code {absolutePath}} and {@code {line}},
+     * e.g. {@code vscode://file/{absolutePath}:{line}} or
+     * {@code https://github.com/o/r/blob/main/{path}#L{line}}; {@code null} links files found under the roots
+     * relative to the report.
+     */
+    public SourcePaths(List<Path> roots, Path base, String linkTemplate) {
+        this.linkTemplate = linkTemplate == null || linkTemplate.isBlank() ? null : linkTemplate;
         this.base = base.toAbsolutePath().normalize();
         List<Path> resolved = new ArrayList<>(roots.size());
         for (Path root : roots) {
@@ -33,6 +47,40 @@ public final class SourcePaths {
     /** No source roots: package paths only. */
     public static SourcePaths none() {
         return new SourcePaths(List.of(), Path.of(""));
+    }
+
+    /**
+     * The link the HTML report (written into {@code reportDir}) puts on a frame: the template filled in, or without
+     * a template a relative link to the source file when a root holds it; {@code null} when there is nothing to link.
+     */
+    public String linkOf(Frame frame, Path reportDir) {
+        String path = pathOf(frame);
+        Path file = locateFile(path);
+        int line = Math.max(1, frame.lineNumber());
+        if (linkTemplate != null) {
+            String absolute = (file != null ? file : base.resolve(path)).toString().replace('\\', '/');
+            return linkTemplate.replace("{path}", path).replace("{absolutePath}", absolute)
+                    .replace("{line}", Integer.toString(line));
+        }
+        if (file == null || reportDir == null) {
+            return null;
+        }
+        Path from = reportDir.toAbsolutePath().normalize();
+        String relative = file.startsWith(from.getRoot()) ? from.relativize(file).toString() : file.toString();
+        return relative.replace('\\', '/');
+    }
+
+    /** The file a source root holds at {@code path} (as {@link #pathOf} returned it), or {@code null}. */
+    private Path locateFile(String path) {
+        Path candidate = base.resolve(path).normalize();
+        if (!roots.isEmpty() && Files.isRegularFile(candidate)) {
+            for (Path root : roots) {
+                if (candidate.startsWith(root)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     /** True when at least one source root was given. */

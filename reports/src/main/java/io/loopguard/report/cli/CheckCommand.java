@@ -39,7 +39,7 @@ final class CheckCommand {
 
     int run(List<String> args) throws UsageException, IOException {
         Arguments a = Arguments.parse(args,
-                Set.of("max-sites", "max-blocked", "categories", "baseline", "out", "source-roots"),
+                Set.of("max-sites", "max-blocked", "categories", "baseline", "out", "source-roots", "source-links"),
                 Set.of("allow-dropped"));
         List<Path> inputs = a.requireInputs();
         Rules rules = rules(a).withAllowDropped(a.flag("allow-dropped"));
@@ -56,7 +56,7 @@ final class CheckCommand {
         if (loaded == null) {
             return Main.BAD_INPUT;
         }
-        SourcePaths sources = Inputs.sources(a.get("source-roots"));
+        SourcePaths sources = Inputs.sources(a.get("source-roots"), a.get("source-links"));
         CheckResult result = Checker.check(loaded.report(), rules, baseline);
         List<SiteVerdict> violations = result.with(SiteVerdict.Status.VIOLATION);
         violations.forEach(v -> line(ViolationLines.format(v.site(), sources)));

@@ -56,13 +56,14 @@ final class Inputs {
         return parent == null ? Path.of(".") : parent;
     }
 
-    /** {@code --source-roots a:b}, relative to the working directory (the repository root in CI). */
-    static SourcePaths sources(String option) {
-        if (option == null || option.isBlank()) {
-            return SourcePaths.none();
-        }
-        List<Path> roots = Arrays.stream(option.split("[:" + java.io.File.pathSeparator + "]"))
+    /**
+     * {@code --source-roots a:b}, relative to the working directory (the repository root in CI), and
+     * {@code --source-links TEMPLATE} for the HTML report ({@code {path}}, {@code {absolutePath}}, {@code {line}}).
+     */
+    static SourcePaths sources(String option, String linkTemplate) {
+        List<Path> roots = option == null || option.isBlank() ? List.of()
+                : Arrays.stream(option.split("[:" + java.io.File.pathSeparator + "]"))
                 .filter(s -> !s.isBlank()).map(Path::of).toList();
-        return new SourcePaths(roots, Path.of(""));
+        return new SourcePaths(roots, Path.of(""), linkTemplate);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 
-/** {@code report [--out DIR] [--source-roots P:P] FILE|DIR...}. */
+/** {@code report [--out DIR] [--source-roots P:P] [--source-links TEMPLATE] FILE|DIR...}. */
 final class ReportCommand {
 
     private final Logger log;
@@ -22,7 +22,7 @@ final class ReportCommand {
     }
 
     int run(List<String> args) throws UsageException, IOException {
-        Arguments a = Arguments.parse(args, Set.of("out", "source-roots"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("out", "source-roots", "source-links"), Set.of());
         List<Path> inputs = a.requireInputs();
         Inputs.Loaded loaded = Inputs.load(inputs, log);
         if (loaded == null) {
@@ -31,7 +31,7 @@ final class ReportCommand {
         Path outDir = Inputs.outDir(a.get("out"), inputs);
         // Without check options the report judges by the defaults (no blocking call site at all).
         Path html = ReportFiles.writeAll(loaded.report(), Checker.check(loaded.report(), Rules.strict(), null),
-                Inputs.sources(a.get("source-roots")), ReportFiles.toolVersion(), outDir);
+                Inputs.sources(a.get("source-roots"), a.get("source-links")), ReportFiles.toolVersion(), outDir);
         out.println(loaded.report().callSites().size() + " blocking call sites on event-loop threads. "
                 + "See the report at: " + html.toAbsolutePath().toUri());
         return loaded.clean() ? Main.OK : Main.BAD_INPUT;

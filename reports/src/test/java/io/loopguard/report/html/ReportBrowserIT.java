@@ -236,9 +236,10 @@ class ReportBrowserIT {
                 List.of(jdbc, sleepInTests), 0, List.of(), List.of());
         io.loopguard.report.check.Baseline baseline = io.loopguard.report.check.Baseline.of(List.of(jdbc));
 
+        io.loopguard.report.model.SourcePaths links = new io.loopguard.report.model.SourcePaths(List.of(), Path.of(""),
+                "https://git.example/o/r/blob/main/{path}#L{line}");
         Path failing = io.loopguard.report.ReportFiles.writeAll(merged, io.loopguard.report.check.Checker.check(merged,
-                io.loopguard.report.check.Rules.strict(), baseline), io.loopguard.report.model.SourcePaths.none(), "it",
-                OUT.resolve("verdict-fail"));
+                io.loopguard.report.check.Rules.strict(), baseline), links, "it", OUT.resolve("verdict-fail"));
         open(failing);
         WebElement check = driver.findElement(By.id("check"));
         assertThat(check.getAttribute("class")).contains("fail");
@@ -250,6 +251,8 @@ class ReportBrowserIT {
         assertThat(driver.findElements(By.cssSelector("#sites .badge.baselined"))).hasSize(1);
         WebElement sleepRow = driver.findElement(By.cssSelector("#sites tr[data-id='" + sleep.id() + "']"));
         assertThat(sleepRow.getText()).contains("new");
+        assertThat(sleepRow.findElement(By.cssSelector("a.source")).getAttribute("href"))
+                .isEqualTo("https://git.example/o/r/blob/main/demo/B.java#L20");
         sleepRow.findElement(By.cssSelector("button.toggle")).click();
         assertThat(driver.findElement(By.cssSelector("#sites .tests")).getText())
                 .isEqualTo("During 2 tests: demo.BTest#sleeps(), demo.BTest#sleepsAgain()");
