@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Frame;
+import io.loopguard.format.FrameText;
 
 /**
  * Running totals of one call site, updated lock-free by every thread that hits it. Updating allocates nothing in
@@ -29,6 +30,8 @@ final class CallSiteAggregate {
     private final AtomicLong maxNanos = new AtomicLong();
     private volatile long lastSeenMillis = firstSeenMillis;
     private final AtomicReference<String[]> threads = new AtomicReference<>(new String[0]);
+    /** The stack as the JFR event's text, made on the first event (a benign race: any thread's copy is equal). */
+    private String stackText;
 
     CallSiteAggregate(String id, String category, String blockingMethod, String detail, List<Frame> stack, boolean allowed) {
         this.id = id;
@@ -52,6 +55,15 @@ final class CallSiteAggregate {
         }
         lastSeenMillis = System.currentTimeMillis();
         addThread(threadName);
+    }
+
+    String stackText() {
+        String text = stackText;
+        if (text == null) {
+            text = FrameText.format(stack);
+            stackText = text;
+        }
+        return text;
     }
 
     long count() {

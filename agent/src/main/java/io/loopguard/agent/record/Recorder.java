@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalogue.Site;
+import io.loopguard.agent.events.BlockingCallEvents;
 import io.loopguard.agent.catalogue.JdkFrames;
 import io.loopguard.agent.catalogue.SiteTable;
 import io.loopguard.agent.catalogue.SqlRegistry;
@@ -34,6 +35,8 @@ public final class Recorder {
     private final Queue<String> logLines = new ConcurrentLinkedQueue<>();
     private volatile Thread printer;
     private volatile boolean dirty;
+    /** False for good once {@code jdk.jfr} turned out not to link (a trimmed runtime image): no events, no retries. */
+    private volatile boolean events = true;
 
     public Recorder(SiteTable sites, SqlRegistry sql, List<String> allow, long thresholdNanos, int maxSites, boolean log) {
         this.sites = sites;
@@ -51,8 +54,29 @@ public final class Recorder {
         }
         CallSiteAggregate aggregate = table.lookup(site, context, StackCapture.capture());
         if (aggregate != null && !aggregate.allowed) {
-            aggregate.add(thread.getName(), nanos);
+            String threadName = thread.getName();
+            aggregate.add(threadName, nanos);
             dirty = true;
+            event(aggregate, threadName, startNanos, nanos);
+        }
+    }
+
+    /**
+     * The call as a JFR event {@code io.loopguard.BlockingCall}, when a recording wants it. Committed here, in the
+     * agent's class loader after the call ended, not in the runtime: the runtime lives in {@code java.base}, which
+     * cannot read the {@code jdk.jfr} module, and timing the event around the call would cost every call.
+     */
+    private void event(CallSiteAggregate aggregate, String threadName, long startNanos, long nanos) {
+        if (!events) {
+            return;
+        }
+        try {
+            if (BlockingCallEvents.enabled()) {
+                BlockingCallEvents.commit(aggregate.category, aggregate.blockingMethod, aggregate.detail, threadName,
+                        aggregate.id, aggregate.stackText(), startNanos, nanos);
+            }
+        } catch (LinkageError e) {
+            events = false;
         }
     }
 
@@ -61,10 +85,11 @@ public final class Recorder {
      * pinned while it blocked), known to have happened on a registered thread. Runs on the agent's JFR thread, never
      * on a loop; goes through the same threshold, allow list and site table as a woven call.
      *
-     * @param frames the event's stack, the frame that blocked first
+     * @param frames     the event's stack, the frame that blocked first
+     * @param startNanos when the call started, on {@code System.nanoTime()}'s clock
      */
     public void recordTimed(String threadName, Category category, String blockingMethod, String detail,
-                            StackTraceElement[] frames, long nanos) {
+                            StackTraceElement[] frames, long startNanos, long nanos) {
         if (nanos < thresholdNanos) {
             return;
         }
@@ -73,6 +98,7 @@ public final class Recorder {
         if (aggregate != null && !aggregate.allowed) {
             aggregate.add(threadName, nanos);
             dirty = true;
+            event(aggregate, threadName, startNanos, nanos);
         }
     }
 
