@@ -8,7 +8,8 @@ import java.util.List;
  * event {@code io.loopguard.BlockingCall} carries its stack this way, and reports read recordings back with
  * {@link #parse}: the frames survive exactly (class, method, file, line), so call-site ids computed from a recording
  * equal the data file's. Unlike {@link StackTraceElement#toString()} there is no module or class-loader prefix, and
- * the line is always present, so the text parses without guessing.
+ * the line is always present, so the text parses without guessing (a class name with a '(' in it, which javac never
+ * makes, would not).
  */
 public final class FrameText {
 
@@ -52,7 +53,7 @@ public final class FrameText {
     }
 
     private static Frame parseLine(String line) {
-        int open = line.lastIndexOf('(');
+        int open = line.indexOf('('); // method names cannot hold '(' (JVMS 4.2.2), file names may
         int colon = line.lastIndexOf(':');
         int dot = open < 0 ? -1 : line.lastIndexOf('.', open);
         if (open <= 0 || dot <= 0 || dot + 1 >= open || colon < open || !line.endsWith(")")) {

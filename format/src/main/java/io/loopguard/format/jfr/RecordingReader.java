@@ -157,11 +157,17 @@ public final class RecordingReader {
                     if (event.hasField("jvmStartTime")) {
                         started = event.getInstant("jvmStartTime");
                     }
+                    String vm = event.getString("jvmVersion"); // "OpenJDK 64-Bit Server VM (17.0.15+6) for ..."
+                    int open = vm == null ? -1 : vm.indexOf('(');
+                    int close = open < 0 ? -1 : vm.indexOf(')', open);
+                    if (javaVersion.isEmpty() && close > open) {
+                        javaVersion = vm.substring(open + 1, close); // the runtime version, java.version's long form
+                    }
                     String javaArguments = event.getString("javaArguments");
                     command = javaArguments == null ? "" : javaArguments;
                 }
                 case "jdk.InitialSystemProperty" -> {
-                    if ("java.version".equals(event.getString("key"))) {
+                    if ("java.version".equals(event.getString("key"))) { // present when set on the command line
                         javaVersion = String.valueOf(event.getString("value"));
                     }
                 }
