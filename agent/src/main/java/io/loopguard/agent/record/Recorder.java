@@ -39,10 +39,17 @@ public final class Recorder {
     private volatile boolean events = true;
 
     public Recorder(SiteTable sites, SqlRegistry sql, List<String> allow, long thresholdNanos, int maxSites, boolean log) {
+        this(sites, sql, allow, thresholdNanos, maxSites, log, 0);
+    }
+
+    /** @param newSitesPerSecond the bound on new call sites made per second ({@code newSitesPerSecond}), 0: none */
+    public Recorder(SiteTable sites, SqlRegistry sql, List<String> allow, long thresholdNanos, int maxSites, boolean log,
+                    int newSitesPerSecond) {
         this.sites = sites;
         this.thresholdNanos = thresholdNanos;
         this.log = log;
-        this.table = new CallSiteTable(maxSites, new AllowList(allow), new DetailFormatter(sql), this);
+        this.table = new CallSiteTable(maxSites, new AllowList(allow), new DetailFormatter(sql), this,
+                new NewSiteBudget(newSitesPerSecond));
     }
 
     /** Target of the runtime's recorder handle: {@code (Thread, int, Object, long, long) void}. */
