@@ -120,6 +120,7 @@ public final class Installer implements Runnable {
         SqlRegistry sql = new SqlRegistry();
         Recorder recorder = new Recorder(sites, sql, options.allow(), options.thresholdNanos(), options.maxSites(),
                 options.mode() == AgentOptions.Mode.LOG, options.newSitesPerSecond());
+        recorder.useBacktraceKeys(runtime.throwableBacktrace());
         ThreadWatcher watcher = new ThreadWatcher(options.threads(), options.autodetect(), runtime);
 
         runtime.install(

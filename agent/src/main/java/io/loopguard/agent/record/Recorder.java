@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
@@ -37,6 +38,10 @@ public final class Recorder {
     private volatile boolean dirty;
     /** False for good once {@code jdk.jfr} turned out not to link (a trimmed runtime image): no events, no retries. */
     private volatile boolean events = true;
+    /** Backtrace key → aggregate, bounded by {@link #maxSeen}: several keys may lead to one site (finer keys). */
+    private final Map<Long, CallSiteAggregate> seen = new ConcurrentHashMap<>();
+    private final int maxSeen;
+    private volatile BacktraceKey backtraceKeys;
 
     public Recorder(SiteTable sites, SqlRegistry sql, List<String> allow, long thresholdNanos, int maxSites, boolean log) {
         this(sites, sql, allow, thresholdNanos, maxSites, log, 0);
@@ -48,6 +53,7 @@ public final class Recorder {
         this.sites = sites;
         this.thresholdNanos = thresholdNanos;
         this.log = log;
+        this.maxSeen = (int) Math.min(Integer.MAX_VALUE, 4L * maxSites);
         this.table = new CallSiteTable(maxSites, new AllowList(allow), new DetailFormatter(sql), this,
                 new NewSiteBudget(newSitesPerSecond));
     }
@@ -59,13 +65,46 @@ public final class Recorder {
         if (nanos < thresholdNanos || site == null) {
             return;
         }
-        CallSiteAggregate aggregate = table.lookup(site, context, StackCapture.capture());
+        CallSiteAggregate aggregate = lookup(site, siteNumber, context);
         if (aggregate != null && !aggregate.allowed) {
             String threadName = thread.getName();
             aggregate.add(threadName, nanos);
             dirty = true;
             event(aggregate, threadName, startNanos, nanos);
         }
+    }
+
+    /**
+     * The call's aggregate. The repeated-site path: one {@code new Throwable()} (the VM's stack walk, unresolved), its
+     * backtrace hashed ({@link BacktraceKey}) and looked up in {@link #seen}; only on a miss is the stack resolved
+     * into frames and the site found or made by the {@link CallSiteTable}, which alone decides what a call site is
+     * (this cache only remembers its answers, allowed sites included). Every call still reaches
+     * {@link CallSiteAggregate#add}: count, total, min and max stay exact. Measured in bench/results.md
+     * ({@code RecordingBenchmark}).
+     */
+    private CallSiteAggregate lookup(Site site, int siteNumber, Object context) {
+        Throwable here = new Throwable();
+        BacktraceKey keys = backtraceKeys;
+        long key = keys == null ? BacktraceKey.NONE : keys.of(here, siteNumber);
+        if (key != BacktraceKey.NONE) {
+            CallSiteAggregate known = seen.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        CallSiteAggregate aggregate = table.lookup(site, context, StackCapture.capture(here));
+        if (aggregate != null && key != BacktraceKey.NONE && seen.size() < maxSeen) {
+            seen.putIfAbsent(key, aggregate);
+        }
+        return aggregate;
+    }
+
+    /**
+     * Turns on the repeated-site cache with the runtime's handle on {@code Throwable.backtrace} (null leaves it off:
+     * every call resolves its stack, as before).
+     */
+    public void useBacktraceKeys(java.lang.invoke.VarHandle backtrace) {
+        backtraceKeys = backtrace == null ? null : new BacktraceKey(backtrace);
     }
 
     /**
