@@ -5,9 +5,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.TimeUnit;
 
+import io.loopguard.LoopGuard;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -39,6 +42,23 @@ public class EventGateBenchmark {
             return MethodHandles.lookup().findStatic(EventGateBenchmark.class, "no", MethodType.methodType(boolean.class));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code true}: a loop is registered first, so the agent's own JFR stream (monitor, pinning) runs. JFR then
+     * instruments the event class and {@code isEnabled()} is true by the event's default; the gate must still say
+     * false, as no recording but the agent's own wants the event.
+     */
+    @Param({"false", "true"})
+    public boolean agentStream;
+
+    @Setup
+    public void startAgentStream() throws InterruptedException {
+        if (agentStream) {
+            LoopGuard.register(Thread.currentThread());
+            Thread.sleep(3000); // the stream starts on the agent's thread in about 0.4 s
+            LoopGuard.unregister(Thread.currentThread());
         }
     }
 
