@@ -85,7 +85,14 @@ public final class Recorder {
     private CallSiteAggregate lookup(Site site, int siteNumber, Object context) {
         Throwable here = new Throwable();
         BacktraceKey keys = backtraceKeys;
-        long key = keys == null ? BacktraceKey.NONE : keys.of(here, siteNumber);
+        long key = BacktraceKey.NONE;
+        if (keys != null) {
+            try {
+                key = keys.of(here, siteNumber);
+            } catch (RuntimeException e) { // a VM whose backtrace is not what BacktraceKey expects: the slow path only
+                backtraceKeys = null;
+            }
+        }
         if (key != BacktraceKey.NONE) {
             CallSiteAggregate known = seen.get(key);
             if (known != null) {
