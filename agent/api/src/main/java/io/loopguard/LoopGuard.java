@@ -127,6 +127,33 @@ public final class LoopGuard {
         }
     }
 
+    /**
+     * Tells the agent that a test started: blocking calls recorded from now on name it (the data file's {@code tests},
+     * and {@code check}, SARIF, JUnit XML and the HTML report after it). Called by {@code loopguard-junit}'s test
+     * listener, which the JUnit Platform loads by itself; other test frameworks can call it. A no-op without the agent.
+     *
+     * @param name the test, e.g. {@code com.example.UserHandlerTest#readsUser()}
+     */
+    public static void testStarted(String name) {
+        testEvent(name, true);
+    }
+
+    /** Tells the agent that the test {@code name} passed to {@link #testStarted(String)} finished. */
+    public static void testFinished(String name) {
+        testEvent(name, false);
+    }
+
+    private static void testEvent(String name, boolean started) {
+        if (name == null || BRIDGE == null || BRIDGE.testEvent == null) {
+            return;
+        }
+        try {
+            BRIDGE.testEvent.invokeExact(name, started);
+        } catch (Throwable e) {
+            // an older or failing agent: attribution is best effort, the test itself must not fail for it
+        }
+    }
+
     /** True when the loopguard agent is attached and enabled in this JVM. */
     public static boolean isActive() {
         return BRIDGE != null;
@@ -140,15 +167,17 @@ public final class LoopGuard {
         final MethodHandle callSites;
         final MethodHandle awaitLateEvents;
         final MethodHandle droppedCalls;
+        final MethodHandle testEvent;
 
         private Bridge(MethodHandle register, MethodHandle unregister, MethodHandle isRegistered, MethodHandle callSites,
-                       MethodHandle awaitLateEvents, MethodHandle droppedCalls) {
+                       MethodHandle awaitLateEvents, MethodHandle droppedCalls, MethodHandle testEvent) {
             this.register = register;
             this.unregister = unregister;
             this.isRegistered = isRegistered;
             this.callSites = callSites;
             this.awaitLateEvents = awaitLateEvents;
             this.droppedCalls = droppedCalls;
+            this.testEvent = testEvent;
         }
 
         static Bridge find() {
@@ -162,7 +191,9 @@ public final class LoopGuard {
                         lookup.findStatic(runtime, "isRegistered", MethodType.methodType(boolean.class, Thread.class)),
                         optional(lookup, runtime, "callSites", MethodType.methodType(Object.class)),
                         optional(lookup, runtime, "awaitLateEvents", MethodType.methodType(void.class)),
-                        optional(lookup, runtime, "droppedCalls", MethodType.methodType(long.class)));
+                        optional(lookup, runtime, "droppedCalls", MethodType.methodType(long.class)),
+                        optional(lookup, runtime, "testEvent",
+                                MethodType.methodType(void.class, String.class, boolean.class)));
             } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
                 return null; // no agent, or agent disabled: the in-jar registry answers
             }

@@ -17,9 +17,23 @@ import java.util.Map;
  * @param totalNanos     time blocked by all of them
  * @param maxNanos       the longest one
  * @param stack          frames as {@link StackTraceElement#toString()}, the blocking method first
+ * @param tests          the tests during which it occurred (see {@link LoopGuard#testStarted(String)}); empty when no
+ *                       test listener ran
  */
 public record RecordedCallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
-                               long count, long totalNanos, long maxNanos, List<String> stack) {
+                               long count, long totalNanos, long maxNanos, List<String> stack, List<String> tests) {
+
+    public RecordedCallSite {
+        threads = threads == null ? List.of() : List.copyOf(threads);
+        stack = stack == null ? List.of() : List.copyOf(stack);
+        tests = tests == null ? List.of() : List.copyOf(tests);
+    }
+
+    /** A call site without test names (as an agent without a test listener reports it). */
+    public RecordedCallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
+                            long count, long totalNanos, long maxNanos, List<String> stack) {
+        this(id, category, blockingMethod, detail, threads, count, totalNanos, maxNanos, stack, List.of());
+    }
 
     /** One entry of the agent's snapshot, in the shape {@link CallSiteSnapshot} documents (inlined constants only). */
     static RecordedCallSite fromMap(Map<?, ?> map) {
@@ -27,7 +41,7 @@ public record RecordedCallSite(String id, String category, String blockingMethod
                 string(map.get(CallSiteSnapshot.BLOCKING_METHOD)), string(map.get(CallSiteSnapshot.DETAIL)),
                 strings(map.get(CallSiteSnapshot.THREADS)), number(map.get(CallSiteSnapshot.COUNT)),
                 number(map.get(CallSiteSnapshot.TOTAL_NANOS)), number(map.get(CallSiteSnapshot.MAX_NANOS)),
-                strings(map.get(CallSiteSnapshot.STACK)));
+                strings(map.get(CallSiteSnapshot.STACK)), strings(map.get(CallSiteSnapshot.TESTS)));
     }
 
     private static String string(Object value) {

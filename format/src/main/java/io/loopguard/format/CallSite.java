@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param lastSeen       last call
  * @param stack          {@code stack[0]} is the outermost instrumented blocking method, then its callers, innermost
  *                       first
+ * @param tests          the tests during which the call occurred ({@code Class#method()}), at most {@link #MAX_TESTS},
+ *                       in order of first occurrence; empty when no test listener ran (an optional, compatible
+ *                       extension of the contract)
  */
 public record CallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
                        long count, long totalNanos, long minNanos, long maxNanos,
-                       Instant firstSeen, Instant lastSeen, List<Frame> stack) {
+                       Instant firstSeen, Instant lastSeen, List<Frame> stack, List<String> tests) {
 
     /**
      * The cap on {@code detail} (8 KiB of characters), applied when the agent writes a call site and when a reader
@@ -35,6 +38,9 @@ public record CallSite(String id, String category, String blockingMethod, String
     public static final int MAX_DETAIL = 8192;
     /** What a cut {@code detail} ends with. */
     public static final String TRUNCATED = "\u2026 [truncated]";
+
+    /** The bound on {@link #tests} per call site (a helper called by every test of a suite names the first ones). */
+    public static final int MAX_TESTS = 32;
 
     public CallSite {
         detail = capDetail(detail);
@@ -45,6 +51,15 @@ public record CallSite(String id, String category, String blockingMethod, String
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
         stack = List.copyOf(Objects.requireNonNull(stack, "stack"));
+        tests = tests == null ? List.of() : List.copyOf(tests);
+    }
+
+    /** A call site without test names (no test listener ran). */
+    public CallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
+                    long count, long totalNanos, long minNanos, long maxNanos,
+                    Instant firstSeen, Instant lastSeen, List<Frame> stack) {
+        this(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos, firstSeen, lastSeen,
+                stack, List.of());
     }
 
     /** {@code detail} cut to {@link #MAX_DETAIL} characters plus {@link #TRUNCATED}, never inside a surrogate pair. */
@@ -75,19 +90,31 @@ public record CallSite(String id, String category, String blockingMethod, String
 
     /**
      * Two observations of the same call site (same {@link #id}) as one: counts and times add up, min/max and
-     * first/last seen widen, thread names unite in order of appearance, the first known detail and this stack are
-     * kept. The agent merges overloads of one API seen from one stack with it, the reports merge data files with it.
+     * first/last seen widen, thread names and test names unite in order of appearance (tests up to
+     * {@link #MAX_TESTS}), the first known detail and this stack are kept. The agent merges overloads of one API seen from one stack with it, the reports merge data files with it.
      */
     public CallSite mergedWith(CallSite other) {
-        List<String> names = new ArrayList<>(threads);
-        for (String thread : other.threads) {
-            if (!names.contains(thread)) {
-                names.add(thread);
+        return new CallSite(id, category, blockingMethod, detail != null ? detail : other.detail,
+                union(threads, other.threads, Integer.MAX_VALUE), count + other.count, totalNanos + other.totalNanos,
+                Math.min(minNanos, other.minNanos), Math.max(maxNanos, other.maxNanos),
+                firstSeen.isBefore(other.firstSeen) ? firstSeen : other.firstSeen,
+                lastSeen.isAfter(other.lastSeen) ? lastSeen : other.lastSeen, stack,
+                union(tests, other.tests, MAX_TESTS));
+    }
+
+    private static List<String> union(List<String> first, List<String> second, int max) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        List<String> names = new ArrayList<>(first);
+        for (String name : second) {
+            if (names.size() >= max) {
+                break;
+            }
+            if (!names.contains(name)) {
+                names.add(name);
             }
         }
-        return new CallSite(id, category, blockingMethod, detail != null ? detail : other.detail, names,
-                count + other.count, totalNanos + other.totalNanos, Math.min(minNanos, other.minNanos),
-                Math.max(maxNanos, other.maxNanos), firstSeen.isBefore(other.firstSeen) ? firstSeen : other.firstSeen,
-                lastSeen.isAfter(other.lastSeen) ? lastSeen : other.lastSeen, stack);
+        return names;
     }
 }

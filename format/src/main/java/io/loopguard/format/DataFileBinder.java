@@ -163,6 +163,7 @@ final class DataFileBinder {
         Instant firstSeen = null;
         Instant lastSeen = null;
         List<Frame> stack = null;
+        List<String> tests = null;
         long seen = 0;
         if (!emptyObject()) {
             do {
@@ -181,13 +182,14 @@ final class DataFileBinder {
                     case FIRST_SEEN: firstSeen = instant(); break;
                     case LAST_SEEN: lastSeen = instant(); break;
                     case STACK: stack = stack(); break;
+                    case TESTS: tests = strings(); break;
                     default: throw FALLBACK;
                 }
             } while (nextMember());
         }
         requireAll(seen, CALL_SITE_REQUIRED);
         return new CallSite(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos,
-                firstSeen, lastSeen, stack);
+                firstSeen, lastSeen, stack, tests);
     }
 
     private List<Frame> stack() throws Fallback {

@@ -179,7 +179,8 @@ public final class DataFileReader {
                     nullableString(node, Member.DETAIL, p), strings(node, Member.THREADS, p),
                     nonNegative(node, Member.COUNT, p), nonNegative(node, Member.TOTAL_NANOS, p),
                     nonNegative(node, Member.MIN_NANOS, p), nonNegative(node, Member.MAX_NANOS, p),
-                    instant(node, Member.FIRST_SEEN, p), instant(node, Member.LAST_SEEN, p), stack);
+                    instant(node, Member.FIRST_SEEN, p), instant(node, Member.LAST_SEEN, p), stack,
+                    strings(node, Member.TESTS, p));
         }
 
         private Frame frame(JsonNode node, String path) throws DataFileException {

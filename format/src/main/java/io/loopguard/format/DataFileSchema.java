@@ -71,6 +71,8 @@ final class DataFileSchema {
         FIRST_SEEN(Owner.CALL_SITE, "firstSeen", Presence.REQUIRED),
         LAST_SEEN(Owner.CALL_SITE, "lastSeen", Presence.REQUIRED),
         STACK(Owner.CALL_SITE, "stack", Presence.REQUIRED),
+        /** Extension: the tests during which the call occurred, written only when known. */
+        TESTS(Owner.CALL_SITE, "tests", Presence.OPTIONAL),
 
         CLASS_NAME(Owner.FRAME, "className", Presence.REQUIRED),
         METHOD_NAME(Owner.FRAME, "methodName", Presence.REQUIRED),

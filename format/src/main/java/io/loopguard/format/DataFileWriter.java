@@ -141,7 +141,13 @@ public final class DataFileWriter {
             name(out, Member.LINE_NUMBER);
             out.append(Integer.toString(frame.lineNumber())).append(" }");
         }
-        out.append(stack.isEmpty() ? "]\n    }" : "\n      ]\n    }");
+        out.append(stack.isEmpty() ? "]" : "\n      ]");
+        if (!site.tests().isEmpty()) {
+            out.append(",\n      ");
+            name(out, Member.TESTS);
+            strings(out, site.tests());
+        }
+        out.append("\n    }");
     }
 
     /** {@code "name": }, the member's name and the colon before its value. */

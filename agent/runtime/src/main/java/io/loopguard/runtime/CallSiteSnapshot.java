@@ -13,7 +13,9 @@ package io.loopguard.runtime;
  *   <li>{@link #THREADS}: {@code List<String>}, the event-loop thread names;</li>
  *   <li>{@link #COUNT}, {@link #TOTAL_NANOS}, {@link #MAX_NANOS}: {@code Long};</li>
  *   <li>{@link #STACK}: {@code List<String>}, frames as {@code StackTraceElement.toString()}, blocking method
- *       first.</li>
+ *       first;</li>
+ *   <li>{@link #TESTS}: {@code List<String>}, the tests during which the call occurred (empty without a test
+ *       listener).</li>
  * </ul>
  * A reader ignores keys it does not know and treats a missing or mistyped value as empty, so agent and API of
  * different versions still work together.
@@ -31,6 +33,7 @@ public final class CallSiteSnapshot {
     public static final String TOTAL_NANOS = "totalNanos";
     public static final String MAX_NANOS = "maxNanos";
     public static final String STACK = "stack";
+    public static final String TESTS = "tests";
 
     private CallSiteSnapshot() {
     }

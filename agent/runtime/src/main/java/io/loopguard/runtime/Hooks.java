@@ -1,6 +1,11 @@
 package io.loopguard.runtime;
 
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.SyncFailedException;
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +37,8 @@ public final class Hooks {
     static volatile MethodHandle snapshot;
     /** {@code ()long}: calls dropped at the call-site bound so far, for {@code LoopGuard.droppedCalls()}. */
     static volatile MethodHandle dropped;
+    /** {@code (String, boolean) void}: a test started ({@code true}) or finished, for per-test attribution. */
+    static volatile MethodHandle tests;
 
     private static final AtomicLong ERRORS = new AtomicLong();
     /**
@@ -47,6 +54,8 @@ public final class Hooks {
     /** {@code () void}: waits until events the JVM timed itself (JFR) up to now have reached the recorder. */
     static volatile MethodHandle catchUp;
     private static volatile Throwable firstError;
+    /** {@code RandomAccessFile.path}, made accessible on first use (this class is inside {@code java.base}). */
+    private static volatile Field randomAccessFilePath;
 
     private Hooks() {
     }
@@ -82,11 +91,19 @@ public final class Hooks {
         }
     }
 
-    /** Entry of a Netty event loop's {@code run()}: the current thread is an event loop from now on. */
+    /**
+     * Entry of a Netty event loop's {@code run()}: the current thread is an event loop from now on, whatever its
+     * class (a virtual thread, a thread of the application's own factory). Also the entry of each turn of a loop the
+     * application drives itself (Netty 4.2's {@code ManualIoEventLoop}), so a thread already registered returns at
+     * the cost of one lookup.
+     */
     public static void loopStarted() {
         if (autodetect) {
             try {
-                register(Thread.currentThread());
+                Thread current = Thread.currentThread();
+                if (ThreadRegistry.find(current) == null) {
+                    register(current);
+                }
             } catch (Throwable e) {
                 failed(e);
             }
@@ -131,6 +148,59 @@ public final class Hooks {
             Thread.yield();
         } finally {
             exit(token, SiteFlags.NATIVE_YIELD);
+        }
+    }
+
+    // JDK 17 call-site rewrite targets too: RandomAccessFile.length()/setLength(long) and FileDescriptor.sync() are
+    // native up to JDK 21. The path (the contract's detail) is read only on a registered thread.
+
+    public static long fileLength(RandomAccessFile file) throws IOException {
+        long token = enterFile(SiteFlags.NATIVE_FILE_LENGTH, file);
+        try {
+            return file.length();
+        } finally {
+            exit(token, SiteFlags.NATIVE_FILE_LENGTH);
+        }
+    }
+
+    public static void setFileLength(RandomAccessFile file, long length) throws IOException {
+        long token = enterFile(SiteFlags.NATIVE_FILE_SET_LENGTH, file);
+        try {
+            file.setLength(length);
+        } finally {
+            exit(token, SiteFlags.NATIVE_FILE_SET_LENGTH);
+        }
+    }
+
+    public static void syncFile(FileDescriptor descriptor) throws SyncFailedException {
+        long token = enter(SiteFlags.NATIVE_FILE_SYNC, null); // a descriptor does not know its path
+        try {
+            descriptor.sync();
+        } finally {
+            exit(token, SiteFlags.NATIVE_FILE_SYNC);
+        }
+    }
+
+    private static long enterFile(int site, RandomAccessFile file) {
+        LoopThread loop = ThreadRegistry.find(Thread.currentThread());
+        return loop == null ? 0L : loop.enter(site, pathOf(file));
+    }
+
+    /**
+     * The path the file was opened with (its private {@code path} field, as the advice of JDK 25 reads it), or null.
+     * Deep reflection is allowed here without any {@code --add-opens}: this class and {@code java.io} share a module.
+     */
+    private static String pathOf(RandomAccessFile file) {
+        try {
+            Field path = randomAccessFilePath;
+            if (path == null) {
+                path = RandomAccessFile.class.getDeclaredField("path");
+                path.setAccessible(true);
+                randomAccessFilePath = path;
+            }
+            return (String) path.get(file);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // a null file fails in the call itself, as without the agent
         }
     }
 
@@ -233,6 +303,25 @@ public final class Hooks {
             failed(e);
             return 0;
         }
+    }
+
+    /**
+     * A test started or finished ({@code LoopGuard.testStarted/testFinished}, called by the test framework's
+     * listener): recorded calls name the tests running when they happened. Ignored before start-up finished.
+     */
+    public static void testEvent(String name, boolean started) {
+        MethodHandle handle = tests;
+        if (handle != null) {
+            try {
+                handle.invokeExact(name, started);
+            } catch (Throwable e) {
+                failed(e);
+            }
+        }
+    }
+
+    public static void installTests(MethodHandle tests) {
+        Hooks.tests = tests;
     }
 
     public static void installDroppedCalls(MethodHandle dropped) {

@@ -25,7 +25,10 @@ public final class SiteFlags {
     public static final int NATIVE_SLEEP = 1 << INDEX_SHIFT;
     public static final int NATIVE_WAIT = (2 << INDEX_SHIFT) | SIGNALS_WAIT;
     public static final int NATIVE_YIELD = 3 << INDEX_SHIFT;
-    public static final int FIRST_FREE_INDEX = 4;
+    public static final int NATIVE_FILE_LENGTH = 4 << INDEX_SHIFT;
+    public static final int NATIVE_FILE_SET_LENGTH = 5 << INDEX_SHIFT;
+    public static final int NATIVE_FILE_SYNC = 6 << INDEX_SHIFT;
+    public static final int FIRST_FREE_INDEX = 7;
 
     private SiteFlags() {
     }

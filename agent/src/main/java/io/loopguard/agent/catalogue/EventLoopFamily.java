@@ -7,7 +7,9 @@ import io.loopguard.format.Category;
 
 /**
  * Event loops: auto-detection of Netty's — and so of Vert.x's, which are Netty {@code NioEventLoop}s — by the loop's
- * own {@code run()}, which only ever runs on the loop thread (only with {@code autodetect}). Netty's
+ * own {@code run()}, which only ever runs on the loop thread (only with {@code autodetect}). The thread that runs it
+ * is registered whatever its class: Netty 4.2 loops ({@code MultiThreadIoEventLoopGroup}) given
+ * {@code Thread.ofVirtual().factory()} run on virtual threads, which a check by thread type would miss. Netty's
  * {@code DefaultEventExecutor} (the executor users hand blocking handlers to) and Vert.x's worker pools never run
  * these methods, so they are never registered. Reactor's non-blocking schedulers are recognised by thread type at
  * start ({@code ThreadWatcher}). The loops' own idle waits are allowed defaults (woven whatever {@code autodetect}
@@ -32,6 +34,11 @@ final class EventLoopFamily implements BlockingFamily {
                 "io/netty/channel/SingleThreadIoEventLoop"}) { // Netty 4.2
             rules.hook(loop, "run", "()V", Kind.LOOP_STARTED);
         }
+        // Netty 4.2's ManualIoEventLoop has no thread of its own: the application drives it from a thread it owns (a
+        // virtual thread, say) by calling run/runNow, which all pass through this private run after checking that the
+        // caller is the owning thread. Each turn registers that thread (once: later turns find it registered).
+        rules.hook("io/netty/channel/ManualIoEventLoop", "run", "(Lio/netty/channel/IoHandlerContext;J)I",
+                Kind.LOOP_STARTED);
     }
 
     /** Netty's own task-queue wait, shutdown back-off sleep and timer tick wait. */
@@ -40,6 +47,7 @@ final class EventLoopFamily implements BlockingFamily {
         return List.of(
                 AllowDefault.scope("io/netty/util/concurrent/SingleThreadEventExecutor", "takeTask", null),
                 AllowDefault.scope("io/netty/util/concurrent/SingleThreadEventExecutor", "confirmShutdown", null),
+                AllowDefault.scope("io/netty/channel/ManualIoEventLoop", "confirmShutdown", null), // Netty 4.2
                 AllowDefault.scope("io/netty/util/concurrent/GlobalEventExecutor", "takeTask", null),
                 AllowDefault.scope("io/netty/util/HashedWheelTimer$Worker", "waitForNextTick", null));
     }

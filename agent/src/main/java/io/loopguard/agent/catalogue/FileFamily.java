@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import io.loopguard.agent.weave.ContextSource;
 import io.loopguard.format.Category;
+import io.loopguard.runtime.SiteFlags;
 
 /**
  * {@code file}: everything that asks the file system — opening, reading, writing, forcing, listing, deleting,
@@ -17,6 +18,11 @@ import io.loopguard.format.Category;
  * <p>The open of a stream happens in a private {@code open(String, ...)} called by the constructor (constructors
  * are not woven: the try/finally would have to start before {@code super()}); it is reported as {@code <init>}.
  * The path comes from the private {@code path} field each of these classes keeps (same on JDK 17 and 25).
+ *
+ * <p>JDK difference: {@code RandomAccessFile.length()}, {@code setLength(long)} and {@code FileDescriptor.sync()} are
+ * native up to JDK 21 (Java from 22, where the rules below weave them); the weaver skips native methods and the
+ * call-site rewrite ({@code NativeCalls}) covers direct calls there, reported under the fixed sites below, with the
+ * path the runtime reads from the file (a {@code FileDescriptor} has none).
  */
 final class FileFamily implements BlockingFamily {
     private static final ContextSource PATH = ContextSource.field("path", "Ljava/lang/String;");
@@ -37,6 +43,11 @@ final class FileFamily implements BlockingFamily {
         rules.timed("java/io/RandomAccessFile", "java.io.RandomAccessFile", 0, PATH,
                 "read", "readFully", "readLine", "readUTF", "skipBytes", "write", "writeBytes", "writeChars", "writeUTF",
                 "seek", "length", "setLength");
+        rules.timed("java/io/FileDescriptor", "java.io.FileDescriptor", 0, ContextSource.NONE, "sync");
+        rules.rewrittenNative(SiteFlags.NATIVE_FILE_LENGTH, "java.io.RandomAccessFile.length", "RandomAccessFile.java");
+        rules.rewrittenNative(SiteFlags.NATIVE_FILE_SET_LENGTH, "java.io.RandomAccessFile.setLength",
+                "RandomAccessFile.java");
+        rules.rewrittenNative(SiteFlags.NATIVE_FILE_SYNC, "java.io.FileDescriptor.sync", "FileDescriptor.java");
         rules.timed("sun/nio/ch/FileChannelImpl", "java.nio.channels.FileChannel", 0, PATH,
                 "read", "write", "size", "truncate", "force", "transferTo", "transferFrom", "map", "lock", "tryLock");
         rules.timed("java/nio/file/Files", "java.nio.file.Files", 0, FIRST_ARG,

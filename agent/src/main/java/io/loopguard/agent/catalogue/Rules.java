@@ -46,9 +46,10 @@ public final class Rules {
     }
 
     /**
-     * JDK 17 and 18 only (see {@code NativeCalls}): one of the runtime's fixed sites, {@code SiteFlags.NATIVE_*},
-     * which the rewritten call sites of a native blocking method hand to the runtime. The native method has no
-     * frame of its own on the stack (the runtime hook stands in for it), so its frame is added to every stack.
+     * Used only where the method is native (JDK 17; see {@code NativeCalls}): one of the runtime's fixed sites,
+     * {@code SiteFlags.NATIVE_*}, which the rewritten call sites of a native blocking method hand to the runtime. The
+     * native method has no frame of its own on the stack (the runtime hook stands in for it), so its frame is added
+     * to every stack.
      */
     public void rewrittenNative(int fixedSite, String blockingMethod, String file) {
         sites.fixed(fixedSite, family, blockingMethod, file);

@@ -132,14 +132,21 @@ public final class Installer implements Runnable {
 
         runtime.installSnapshot(handle(recorder, "snapshot", Object.class));
         runtime.installDroppedCalls(handle(recorder, "droppedCalls", long.class));
+        runtime.installTests(handle(recorder.tests(), "event", void.class, String.class, boolean.class));
 
         LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcFamily.Drivers(sites, hierarchy),
-                new ClassWeaver(hierarchy), runtime, nativeCalls);
+                new ClassWeaver(hierarchy, nativeCalls.natives()), runtime, nativeCalls);
         // The transformer enters and leaves an allowed scope through method handles. Their first call spins
         // LambdaForms, which loads JDK classes (the ClassFile API on JDK 25); if that first call happened inside a
         // transformation of one of those very classes, the loading thread would re-enter its own load
-        // (ClassCircularityError). So they are linked here, once, before any class reaches the transformer.
-        runtime.suppressEnd(runtime.suppressBegin());
+        // (ClassCircularityError). So they are linked here, before any class reaches the transformer. Linking once
+        // is not enough: after 127 calls through invokeExact a method handle is "customized" (a LambdaForm of its
+        // own, compiled to bytecode: java.lang.invoke's CUSTOMIZE_THRESHOLD) by whatever thread makes the next call,
+        // which can be an application thread loading a ClassFile API class (seen as a rare ClassCircularityError in
+        // ReactorTarget on JDK 25). Calling them past the threshold here has that happen now, on this thread.
+        for (int i = 0; i < 200; i++) {
+            runtime.suppressEnd(runtime.suppressBegin());
+        }
         deferred.activate(transformer);
         retransformLoaded(catalogue.owners());
         output.attach(recorder, runtime, transformer);

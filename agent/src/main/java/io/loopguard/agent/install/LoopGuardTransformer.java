@@ -71,7 +71,7 @@ final class LoopGuardTransformer implements ClassFileTransformer, Supplier<List<
             reader = new ClassReader(bytes);
             rules = jdbc.rulesFor(loader, reader);
         }
-        boolean rewrite = nativeCalls.rewrites(className, candidate); // JDK 17: calls to the native sleep/wait/yield
+        boolean rewrite = nativeCalls.rewrites(className, candidate); // JDK 17: calls to the natives of NativeMethod
         if ((rules == null || rules.isEmpty()) && !rewrite) {
             return null;
         }

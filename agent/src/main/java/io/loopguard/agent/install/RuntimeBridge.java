@@ -23,6 +23,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle wasRegistered;
     private final MethodHandle everRegistered;
     private final MethodHandle installDroppedCalls;
+    private final MethodHandle installTests;
     private final MethodHandle register;
     private final MethodHandle registeredThreads;
     private final MethodHandle registeredThreadNames;
@@ -46,6 +47,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
         wasRegistered = lookup.findStatic(hooks, "wasRegistered", MethodType.methodType(boolean.class, long.class, long.class));
         installDroppedCalls = lookup.findStatic(hooks, "installDroppedCalls",
                 MethodType.methodType(void.class, MethodHandle.class));
+        installTests = lookup.findStatic(hooks, "installTests", MethodType.methodType(void.class, MethodHandle.class));
         register = lookup.findStatic(hooks, "register", VOID_THREAD);
         registeredThreads = lookup.findStatic(hooks, "registeredThreads", MethodType.methodType(Thread[].class));
         registeredThreadNames = lookup.findStatic(hooks, "registeredThreadNames", MethodType.methodType(String[].class));
@@ -127,6 +129,15 @@ public final class RuntimeBridge implements Consumer<Thread> {
     void installDroppedCalls(MethodHandle dropped) {
         try {
             installDroppedCalls.invokeExact(dropped);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code tests} ({@code (String, boolean)void}) hears the test framework's test starts and finishes. */
+    void installTests(MethodHandle tests) {
+        try {
+            installTests.invokeExact(tests);
         } catch (Throwable e) {
             throw rethrow(e);
         }

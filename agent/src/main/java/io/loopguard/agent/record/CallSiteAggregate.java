@@ -16,6 +16,7 @@ import io.loopguard.format.FrameText;
  */
 final class CallSiteAggregate {
     static final int MAX_THREAD_NAMES = 16;
+    private static final String[] NONE = new String[0];
 
     final String id;
     final String category;
@@ -29,7 +30,8 @@ final class CallSiteAggregate {
     private final AtomicLong minNanos = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong maxNanos = new AtomicLong();
     private volatile long lastSeenMillis = firstSeenMillis;
-    private final AtomicReference<String[]> threads = new AtomicReference<>(new String[0]);
+    private final AtomicReference<String[]> threads = new AtomicReference<>(NONE);
+    private final AtomicReference<String[]> tests = new AtomicReference<>(NONE);
     /** The stack as the JFR event's text, made on the first event (a benign race: any thread's copy is equal). */
     private String stackText;
 
@@ -42,7 +44,8 @@ final class CallSiteAggregate {
         this.allowed = allowed;
     }
 
-    void add(String threadName, long nanos) {
+    /** One call on {@code threadName} that blocked {@code nanos}, during the tests {@code testNames} (may be empty). */
+    void add(String threadName, long nanos, String[] testNames) {
         count.incrementAndGet();
         totalNanos.addAndGet(nanos);
         long min;
@@ -54,7 +57,10 @@ final class CallSiteAggregate {
             Thread.onSpinWait();
         }
         lastSeenMillis = System.currentTimeMillis();
-        addThread(threadName);
+        addName(threads, threadName, MAX_THREAD_NAMES);
+        for (String test : testNames) {
+            addName(tests, test, CallSite.MAX_TESTS);
+        }
     }
 
     String stackText() {
@@ -70,20 +76,21 @@ final class CallSiteAggregate {
         return count.get();
     }
 
-    private void addThread(String name) {
+    /** Adds {@code name} to the set {@code names} unless it is there or full; allocates only when it grows. */
+    private static void addName(AtomicReference<String[]> set, String name, int max) {
         while (true) {
-            String[] names = threads.get();
+            String[] names = set.get();
             for (String known : names) {
                 if (known.equals(name)) {
                     return;
                 }
             }
-            if (names.length >= MAX_THREAD_NAMES) {
+            if (names.length >= max) {
                 return;
             }
             String[] grown = Arrays.copyOf(names, names.length + 1);
             grown[names.length] = name;
-            if (threads.compareAndSet(names, grown)) {
+            if (set.compareAndSet(names, grown)) {
                 return;
             }
         }
@@ -95,6 +102,6 @@ final class CallSiteAggregate {
         long min = minNanos.get();
         return new CallSite(id, category, blockingMethod, detail, List.of(threads.get()), n, totalNanos.get(),
                 min == Long.MAX_VALUE ? 0 : min, maxNanos.get(), Instant.ofEpochMilli(firstSeenMillis),
-                Instant.ofEpochMilli(lastSeenMillis), stack);
+                Instant.ofEpochMilli(lastSeenMillis), stack, List.of(tests.get()));
     }
 }

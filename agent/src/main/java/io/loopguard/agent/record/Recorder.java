@@ -34,6 +34,7 @@ public final class Recorder {
     private final long thresholdNanos;
     private final boolean log;
     private final Queue<String> logLines = new ConcurrentLinkedQueue<>();
+    private final RunningTests tests = new RunningTests();
     private volatile Thread printer;
     private volatile boolean dirty;
     /** False for good once {@code jdk.jfr} turned out not to link (a trimmed runtime image): no events, no retries. */
@@ -68,7 +69,7 @@ public final class Recorder {
         CallSiteAggregate aggregate = lookup(site, siteNumber, context);
         if (aggregate != null && !aggregate.allowed) {
             String threadName = thread.getName();
-            aggregate.add(threadName, nanos);
+            aggregate.add(threadName, nanos, tests.current());
             dirty = true;
             event(aggregate, threadName, startNanos, nanos);
         }
@@ -149,7 +150,7 @@ public final class Recorder {
         Site site = sites.get(sites.timedByJvm(category, blockingMethod));
         CallSiteAggregate aggregate = table.lookup(site, detail, frames);
         if (aggregate != null && !aggregate.allowed) {
-            aggregate.add(threadName, nanos);
+            aggregate.add(threadName, nanos, tests.current());
             dirty = true;
             event(aggregate, threadName, startNanos, nanos);
         }
@@ -173,7 +174,7 @@ public final class Recorder {
             return null;
         }
         if (aggregate != null) {
-            aggregate.add(thread.getName(), 0L); // rejected before it ran: counted, no time blocked
+            aggregate.add(thread.getName(), 0L, tests.current()); // rejected before it ran: counted, no time blocked
             dirty = true;
         }
         List<Frame> stack = aggregate != null ? aggregate.stack : StackCapture.toFrames(site, frames);
@@ -230,9 +231,15 @@ public final class Recorder {
                 stack.add(new StackTraceElement(f.className(), f.methodName(), f.fileName(), f.lineNumber()).toString());
             }
             map.put(CallSiteSnapshot.STACK, stack);
+            map.put(CallSiteSnapshot.TESTS, site.tests());
             out.add(map);
         }
         return out;
+    }
+
+    /** The tests running in this JVM, as the test framework reports them (the runtime's test handle). */
+    public RunningTests tests() {
+        return tests;
     }
 
     public long droppedCalls() {

@@ -1,6 +1,7 @@
 package io.loopguard.agent.weave;
 
 import java.util.List;
+import java.util.Set;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -18,9 +19,12 @@ import org.objectweb.asm.Opcodes;
 public final class ClassWeaver {
     private static final int NOT_WOVEN = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
     private final TypeHierarchy hierarchy;
+    private final Set<NativeMethod> natives;
 
-    public ClassWeaver(TypeHierarchy hierarchy) {
+    /** @param natives the methods that are native on this JDK ({@link NativeCalls#natives()}): their calls are rewritten */
+    public ClassWeaver(TypeHierarchy hierarchy, Set<NativeMethod> natives) {
         this.hierarchy = hierarchy;
+        this.natives = natives;
     }
 
     /**
@@ -34,7 +38,7 @@ public final class ClassWeaver {
         Changes changes = new Changes();
         String self = reader.getClassName();
         String selfSuper = reader.getSuperName();
-        NativeCallRewriter.ThreadTypes threads = new ThreadTypes(loader, self, selfSuper);
+        NativeCallRewriter.Types types = new Types(loader, self, selfSuper);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
@@ -42,8 +46,8 @@ public final class ClassWeaver {
                 if ((access & NOT_WOVEN) != 0) {
                     return mv;
                 }
-                if (rewriteNativeCalls) {
-                    mv = new NativeCallRewriter(mv, threads, changes);
+                if (rewriteNativeCalls && !natives.isEmpty()) {
+                    mv = new NativeCallRewriter(mv, natives, types, changes);
                 }
                 MethodRule rule = advice && !name.startsWith("<") ? find(rules, name, descriptor) : null;
                 if (rule != null) {
@@ -65,23 +69,26 @@ public final class ClassWeaver {
         return null;
     }
 
-    /** Is the owner of a {@code sleep(J)V} call {@code Thread} or a subclass (an unqualified call inside one)? */
-    private final class ThreadTypes implements NativeCallRewriter.ThreadTypes {
+    /**
+     * Is the owner of a call to a native blocking method its declaring class or a subclass (an unqualified
+     * {@code sleep} inside a {@code Thread} subclass, a {@code RandomAccessFile} subclass's {@code length()})?
+     */
+    private final class Types implements NativeCallRewriter.Types {
         private final ClassLoader loader;
         private final String self;
         private final String selfSuper;
 
-        ThreadTypes(ClassLoader loader, String self, String selfSuper) {
+        Types(ClassLoader loader, String self, String selfSuper) {
             this.loader = loader;
             this.self = self;
             this.selfSuper = selfSuper;
         }
 
         @Override
-        public boolean isThread(String owner) {
+        public boolean isSubtype(String owner, String superName) {
             String start = owner.equals(self) ? selfSuper : owner; // the class being woven cannot be read back yet
-            return "java/lang/Thread".equals(owner) || "java/lang/Thread".equals(start)
-                    || (start != null && hierarchy.isSubtypeOf(loader, start, "java/lang/Thread"));
+            return superName.equals(owner) || superName.equals(start)
+                    || (start != null && hierarchy.isSubtypeOf(loader, start, superName));
         }
     }
 

@@ -1,21 +1,26 @@
 package io.loopguard.agent.weave;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * How direct calls to {@code Thread.sleep(long)}, {@code Object.wait(long)} and {@code Thread.yield()} are caught:
- * the one JDK 17/25 difference that reaches the transformers, chosen once at start-up by
- * {@code JdkDifferences.nativeCalls()} (by asking the running JDK whether the methods are native, not by version)
- * and handed to whoever needs it, instead of a "JDK 17" boolean in every class on the way.
+ * How direct calls to the blocking JDK methods that may be {@code native} ({@link NativeMethod}: {@code Thread.sleep},
+ * {@code Object.wait}, {@code Thread.yield}, {@code RandomAccessFile.length/setLength}, {@code FileDescriptor.sync})
+ * are caught: the one JDK 17/25 difference that reaches the transformers, chosen once at start-up by
+ * {@code JdkDifferences.nativeCalls()} (by asking the running JDK, method by method, whether each is native, not by
+ * version) and handed to whoever needs it, instead of a "JDK 17" boolean in every class on the way.
  * <ul>
- *   <li>{@link None} (JDK 19+): the three methods are Java; their families' advice is woven into them like any
- *       other method, and no call site is touched.</li>
- *   <li>{@link Rewrite} (JDK 17, 18): they are {@code native}, so advice cannot reach them; direct calls in
- *       application and library classes (found by {@link Prefilter}) and in {@code java.lang.Thread} itself (whose
- *       {@code join} calls the native {@code wait}) are redirected to the runtime ({@link NativeCallRewriter}),
- *       which reports them under the fixed sites {@code SiteFlags.NATIVE_*} that the sleep and wait families
- *       declare.</li>
+ *   <li>{@link None} (JDK 22+): all of them are Java; their families' advice is woven into them like any other
+ *       method, and no call site is touched.</li>
+ *   <li>{@link Rewrite} (JDK 17 to 21, with the methods that are native there): advice cannot reach a native, so
+ *       direct calls in application and library classes (found by {@link Prefilter}) and, for {@code wait}, in
+ *       {@code java.lang.Thread} itself (whose {@code join} calls the native {@code wait}) are redirected to the
+ *       runtime ({@link NativeCallRewriter}), which reports them under the fixed sites {@code SiteFlags.NATIVE_*}
+ *       that the sleep, wait and file families declare.</li>
  * </ul>
- * The runtime's side of the rewrite ({@code Hooks.sleep}, {@code waitOn}, {@code yieldNow}) is always there; on
- * JDK 19+ nothing calls it.
+ * The runtime's side of the rewrite ({@code Hooks.sleep}, {@code waitOn}, {@code fileLength}, ...) is always there;
+ * where nothing is native, nothing calls it.
  */
 public abstract class NativeCalls {
     NativeCalls() {
@@ -32,9 +37,12 @@ public abstract class NativeCalls {
     /** Whether an already loaded class must be retransformed at start-up for the rewrite, beyond the catalogue's. */
     public abstract boolean retransformsAtStartup(Class<?> loaded);
 
+    /** The methods whose calls are rewritten (the ones native on this JDK); empty for {@link None}. */
+    public abstract Set<NativeMethod> natives();
+
     // Chosen in premain: only the chosen subclass is ever loaded (no static instances that would load both).
 
-    /** JDK 19+: nothing to rewrite. */
+    /** No blocking method is native here: nothing to rewrite. */
     public static final class None extends NativeCalls {
         @Override
         public boolean rewrites(String className, int prefilter) {
@@ -45,18 +53,42 @@ public abstract class NativeCalls {
         public boolean retransformsAtStartup(Class<?> loaded) {
             return false;
         }
+
+        @Override
+        public Set<NativeMethod> natives() {
+            return Collections.emptySet();
+        }
     }
 
-    /** JDK 17 and 18: rewrite the call sites. */
+    /** Rewrite the call sites of the given native methods. */
     public static final class Rewrite extends NativeCalls {
+        private final Set<NativeMethod> natives;
+        private final int prefilterBits;
+        private final boolean threadItself;
+
+        public Rewrite(Set<NativeMethod> natives) {
+            this.natives = Collections.unmodifiableSet(EnumSet.copyOf(natives));
+            int bits = 0;
+            for (NativeMethod method : natives) {
+                bits |= method.prefilterBit;
+            }
+            this.prefilterBits = bits;
+            this.threadItself = natives.contains(NativeMethod.OBJECT_WAIT);
+        }
+
         @Override
         public boolean rewrites(String className, int prefilter) {
-            return (prefilter & Prefilter.MAY_CALL_BLOCKING_NATIVES) != 0 || className.equals("java/lang/Thread");
+            return (prefilter & prefilterBits) != 0 || (threadItself && className.equals("java/lang/Thread"));
         }
 
         @Override
         public boolean retransformsAtStartup(Class<?> loaded) {
-            return loaded == Thread.class; // loaded long before the agent: its join must be rewritten in place
+            return threadItself && loaded == Thread.class; // loaded long before the agent: its join must be rewritten in place
+        }
+
+        @Override
+        public Set<NativeMethod> natives() {
+            return natives;
         }
     }
 }

@@ -10,7 +10,13 @@ public final class Prefilter {
     public static final int MAY_CALL_BLOCKING_NATIVES = 1;
     /** The class mentions {@code java/sql/} or {@code javax/sql/} (every JDBC implementation does). */
     public static final int MAY_IMPLEMENT_JDBC = 2;
-    private static final int EVERYTHING = MAY_CALL_BLOCKING_NATIVES | MAY_IMPLEMENT_JDBC;
+    /**
+     * The class names {@code java/io/RandomAccessFile} and {@code length} or {@code setLength}, or
+     * {@code java/io/FileDescriptor} and {@code sync} (a call names its owner class, unless it goes through a
+     * subclass's name): callers of their JDK 17 natives.
+     */
+    public static final int MAY_CALL_FILE_NATIVES = 4;
+    private static final int EVERYTHING = MAY_CALL_BLOCKING_NATIVES | MAY_IMPLEMENT_JDBC | MAY_CALL_FILE_NATIVES;
 
     private static final byte[] SLEEP = ascii("sleep");
     private static final byte[] WAIT = ascii("wait");
@@ -19,6 +25,11 @@ public final class Prefilter {
     private static final byte[] NO_ARGS = ascii("()V");
     private static final byte[] SQL = ascii("java/sql/");
     private static final byte[] JAVAX_SQL = ascii("javax/sql/");
+    private static final byte[] RANDOM_ACCESS_FILE = ascii("java/io/RandomAccessFile");
+    private static final byte[] FILE_DESCRIPTOR = ascii("java/io/FileDescriptor");
+    private static final byte[] LENGTH = ascii("length");
+    private static final byte[] SET_LENGTH = ascii("setLength");
+    private static final byte[] SYNC = ascii("sync");
 
     private Prefilter() {
     }
@@ -39,6 +50,10 @@ public final class Prefilter {
             boolean name = false;
             boolean descriptor = false;
             boolean sql = false;
+            boolean randomAccessFile = false;
+            boolean lengthName = false;
+            boolean fileDescriptor = false;
+            boolean syncName = false;
             for (int entry = 1; entry < count; entry++) {
                 int tag = b[i] & 0xff;
                 switch (tag) {
@@ -51,6 +66,14 @@ public final class Prefilter {
                             descriptor = true;
                         } else if (!sql && length >= SQL.length && (contains(b, start, length, SQL) || contains(b, start, length, JAVAX_SQL))) {
                             sql = true;
+                        } else if (is(b, start, length, RANDOM_ACCESS_FILE)) {
+                            randomAccessFile = true;
+                        } else if (is(b, start, length, LENGTH) || is(b, start, length, SET_LENGTH)) {
+                            lengthName = true;
+                        } else if (is(b, start, length, FILE_DESCRIPTOR)) {
+                            fileDescriptor = true;
+                        } else if (is(b, start, length, SYNC)) {
+                            syncName = true;
                         }
                         i = start + length;
                         break;
@@ -72,7 +95,8 @@ public final class Prefilter {
                         return EVERYTHING;
                 }
             }
-            return (name && descriptor ? MAY_CALL_BLOCKING_NATIVES : 0) | (sql ? MAY_IMPLEMENT_JDBC : 0);
+            return (name && descriptor ? MAY_CALL_BLOCKING_NATIVES : 0) | (sql ? MAY_IMPLEMENT_JDBC : 0)
+                    | ((randomAccessFile && lengthName) || (fileDescriptor && syncName) ? MAY_CALL_FILE_NATIVES : 0);
         } catch (ArrayIndexOutOfBoundsException e) {
             return EVERYTHING;
         }

@@ -82,6 +82,15 @@ class FamiliesTest {
     }
 
     @Test
+    void theRewrittenFileNativesAreFixedSitesOfTheFileFamily() {
+        assertThat(sites.get(SiteFlags.NATIVE_FILE_LENGTH).category()).isEqualTo(Category.FILE);
+        assertThat(sites.get(SiteFlags.NATIVE_FILE_LENGTH).blockingMethod()).isEqualTo("java.io.RandomAccessFile.length");
+        assertThat(sites.get(SiteFlags.NATIVE_FILE_SET_LENGTH).blockingMethod()).isEqualTo("java.io.RandomAccessFile.setLength");
+        assertThat(sites.get(SiteFlags.NATIVE_FILE_SYNC).blockingMethod()).isEqualTo("java.io.FileDescriptor.sync");
+        assertThat(sites.get(SiteFlags.NATIVE_FILE_SYNC).syntheticFrame().lineNumber()).isEqualTo(-2);
+    }
+
+    @Test
     void allowDefaultsAreOneListFeedingBothTheAllowListAndTheWovenScopes() {
         assertThat(Families.allowDefaults()).containsExactlyInAnyOrder(
                 "java.lang.ClassLoader#loadClass",
@@ -91,6 +100,7 @@ class FamiliesTest {
                 "java.util.concurrent.ConcurrentHashMap#initTable",
                 "io.netty.util.concurrent.SingleThreadEventExecutor#takeTask",
                 "io.netty.util.concurrent.SingleThreadEventExecutor#confirmShutdown",
+                "io.netty.channel.ManualIoEventLoop#confirmShutdown",
                 "io.netty.util.concurrent.GlobalEventExecutor#takeTask",
                 "io.netty.util.HashedWheelTimer$Worker#waitForNextTick",
                 "sun.nio.ch.SelectorImpl#lockAndDoSelect",
@@ -107,7 +117,7 @@ class FamiliesTest {
                 }
             }
         }
-        assertThat(woven).isEqualTo(7);
+        assertThat(woven).isEqualTo(8);
         // without autodetect the loops are not hooked, but their idle waits are still allowed scopes
         Catalogue manual = Catalogue.standard(new SiteTable(), false);
         assertThat(manual.rulesFor("io/netty/channel/nio/NioEventLoop")).isNull();

@@ -38,7 +38,34 @@ class PrefilterTest {
     @Test
     void aMalformedClassFileIsACandidateForEverything() {
         assertThat(Prefilter.scan(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0, 0, 0, 0, 61, 0, 5, 99}))
-                .isEqualTo(Prefilter.MAY_CALL_BLOCKING_NATIVES | Prefilter.MAY_IMPLEMENT_JDBC);
+                .isEqualTo(Prefilter.MAY_CALL_BLOCKING_NATIVES | Prefilter.MAY_IMPLEMENT_JDBC | Prefilter.MAY_CALL_FILE_NATIVES);
+    }
+
+    static final class Sizer {
+        long size(java.io.RandomAccessFile file) throws java.io.IOException {
+            return file.length();
+        }
+    }
+
+    static final class Syncer {
+        void sync(java.io.FileOutputStream out) throws java.io.IOException {
+            out.getFD().sync();
+        }
+    }
+
+    @Test
+    void findsCallersOfTheFileNatives() throws Exception {
+        assertThat(Prefilter.scan(bytes(Sizer.class))).isEqualTo(Prefilter.MAY_CALL_FILE_NATIVES);
+        assertThat(Prefilter.scan(bytes(Syncer.class)) & Prefilter.MAY_CALL_FILE_NATIVES).isNotZero();
+        assertThat(Prefilter.scan(bytes(Sleeper.class)) & Prefilter.MAY_CALL_FILE_NATIVES).isZero();
+        assertThat(Prefilter.scan(bytes(Reader.class)) & Prefilter.MAY_CALL_FILE_NATIVES)
+                .as("a RandomAccessFile without length or setLength").isZero();
+    }
+
+    static final class Reader {
+        int first(java.io.RandomAccessFile file) throws java.io.IOException {
+            return file.read();
+        }
     }
 
     private static byte[] bytes(Class<?> type) throws Exception {

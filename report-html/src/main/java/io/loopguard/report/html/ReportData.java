@@ -110,7 +110,11 @@ final class ReportData {
         for (int i = 0; i < site.stack().size(); i++) {
             out.append(i == 0 ? "" : ",").append(Integer.toString(frame(site.stack().get(i))));
         }
-        out.append("],").append(Integer.toString(StackFrames.primaryFrameIndex(site))).append(']');
+        out.append("],").append(Integer.toString(StackFrames.primaryFrameIndex(site))).append(",[");
+        for (int i = 0; i < site.tests().size(); i++) {
+            out.append(i == 0 ? "" : ",").append(Integer.toString(intern(site.tests().get(i))));
+        }
+        out.append("]]");
     }
 
     private int frame(Frame frame) {

@@ -9,10 +9,13 @@ import io.loopguard.report.model.StackFrames;
 
 /**
  * The console form of a finding, clickable in IDEs and parsable by CI problem matchers:
- * {@code path:line: blocking <category> call <method> on <thread> (N calls, T) [loopguard]}. Control characters in
+ * {@code path:line: blocking <category> call <method> on <thread> (N calls, T) [during <tests>] [loopguard]}, the
+ * tests named when a test listener ran (the first {@value #TESTS_SHOWN}, then how many more). Control characters in
  * it (a thread name can hold any) are escaped by {@link TerminalText}, so one finding is always one line.
  */
 public final class ViolationLines {
+
+    static final int TESTS_SHOWN = 3;
 
     private ViolationLines() {
     }
@@ -31,6 +34,22 @@ public final class ViolationLines {
                 + (site.threads().size() > 1 ? " and " + (site.threads().size() - 1) + " more" : "");
         return TerminalText.escape(location + ": blocking " + site.category() + " call " + site.blockingMethod() + " on " + threads
                 + " (" + site.count() + (site.count() == 1 ? " call, " : " calls, ")
-                + Durations.format(site.totalNanos()) + ") [loopguard]");
+                + Durations.format(site.totalNanos()) + ")" + during(site) + " [loopguard]");
+    }
+
+    /** {@code " during A#a(), B#b() and 2 more"}, or nothing when no test was named. */
+    public static String during(CallSite site) {
+        int n = site.tests().size();
+        if (n == 0) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" during ");
+        for (int i = 0; i < Math.min(n, TESTS_SHOWN); i++) {
+            text.append(i == 0 ? "" : ", ").append(site.tests().get(i));
+        }
+        if (n > TESTS_SHOWN) {
+            text.append(" and ").append(n - TESTS_SHOWN).append(" more");
+        }
+        return text.toString();
     }
 }

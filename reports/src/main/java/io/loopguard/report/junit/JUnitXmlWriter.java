@@ -123,7 +123,8 @@ public final class JUnitXmlWriter {
 
     private static void systemOut(Appendable out, CallSite site) throws IOException {
         String text = "threads: " + String.join(", ", site.threads()) + "\ncount: " + site.count() + "\n"
-                + (site.detail() == null ? "" : "detail: " + site.detail() + "\n");
+                + (site.detail() == null ? "" : "detail: " + site.detail() + "\n")
+                + (site.tests().isEmpty() ? "" : "tests: " + String.join(", ", site.tests()) + "\n");
         out.append("      <system-out>");
         Xml.escape(out, text);
         out.append("</system-out>\n");

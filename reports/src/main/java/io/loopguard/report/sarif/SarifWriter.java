@@ -5,6 +5,7 @@ import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
 import io.loopguard.format.InstantText;
 import io.loopguard.report.check.CheckResult;
+import io.loopguard.report.check.ViolationLines;
 import io.loopguard.format.Durations;
 import io.loopguard.report.check.SiteVerdict;
 import io.loopguard.report.model.MergedReport;
@@ -167,7 +168,15 @@ public final class SarifWriter {
         for (String thread : site.threads()) {
             out.value(thread);
         }
-        out.endArray().field("count", site.count()).field("totalNanos", site.totalNanos())
+        out.endArray();
+        if (!site.tests().isEmpty()) {
+            out.name("tests").beginArray();
+            for (String test : site.tests()) {
+                out.value(test);
+            }
+            out.endArray();
+        }
+        out.field("count", site.count()).field("totalNanos", site.totalNanos())
                 .field("maxNanos", site.maxNanos()).field("verdict", verdict.status().name().toLowerCase(Locale.ROOT))
                 .field("reason", verdict.reason()).end();
         out.end();
@@ -264,6 +273,9 @@ public final class SarifWriter {
                 .append(site.count()).append(site.count() == 1 ? " call, " : " calls, ")
                 .append(Durations.format(site.totalNanos())).append(" blocked, max ")
                 .append(Durations.format(site.maxNanos())).append('.');
+        if (!site.tests().isEmpty()) {
+            text.append(" Tests: ").append(ViolationLines.during(site).substring(" during ".length())).append('.');
+        }
         if (site.detail() != null) {
             text.append(" Detail: ").append(site.detail());
         }

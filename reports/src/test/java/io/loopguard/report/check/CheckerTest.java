@@ -114,4 +114,14 @@ class CheckerTest {
         SourcePaths roots = new SourcePaths(List.of(Path.of("lib/src"), Path.of("app/src/main/java")), dir);
         assertThat(ViolationLines.format(JDBC, roots)).startsWith("app/src/main/java/demo/A.java:10: blocking jdbc");
     }
+
+    @Test
+    void violationLineNamesTheTestsDuringWhichTheCallOccurred() {
+        CallSite fromTests = JDBC.mergedWith(new CallSite(JDBC.id(), JDBC.category(), JDBC.blockingMethod(), null,
+                List.of("loop-0"), 1, 1, 1, 1, JDBC.firstSeen(), JDBC.lastSeen(), JDBC.stack(),
+                List.of("demo.ATest#a()", "demo.ATest#b()", "demo.BTest#c()", "demo.BTest#d()", "demo.CTest#e()")));
+        assertThat(ViolationLines.format(fromTests, SourcePaths.none())).isEqualTo("demo/A.java:10: blocking jdbc call "
+                + "java.sql.Statement.executeQuery on loop-0 (3 calls, 30.0 ms) during demo.ATest#a(), demo.ATest#b(), "
+                + "demo.BTest#c() and 2 more [loopguard]");
+    }
 }

@@ -34,6 +34,7 @@ public final class AgentProcess {
     private String rawAgentArgument;
     private Duration timeout = Duration.ofSeconds(180); // only a hang waits this long; a loaded 2-core box is slow
     private String name;
+    private String classPath;
 
     private AgentProcess(Class<?> target) {
         this.target = target;
@@ -92,6 +93,12 @@ public final class AgentProcess {
         return this;
     }
 
+    /** The target JVM's class path instead of {@link ItEnv#targetClassPath()}. */
+    public AgentProcess classPath(String path) {
+        this.classPath = path;
+        return this;
+    }
+
     public AgentProcess timeout(Duration limit) {
         this.timeout = limit;
         return this;
@@ -127,7 +134,7 @@ public final class AgentProcess {
         }
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(ItEnv.targetClassPath());
+        command.add(classPath != null ? classPath : ItEnv.targetClassPath());
         command.add(target.getName());
         command.addAll(args);
 

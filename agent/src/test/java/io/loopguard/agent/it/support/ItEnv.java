@@ -77,6 +77,36 @@ public final class ItEnv {
         return String.join(File.pathSeparator, kept);
     }
 
+    /**
+     * The target class path with real Netty 4.2 instead of the Netty 4.1 of the test class path: every {@code netty-*}
+     * jar is dropped and the jars of {@code target/netty42} (copied there by the build) are put first. Vert.x stays
+     * on the path but is never touched by a Netty 4.2 target.
+     */
+    public static String targetClassPathWithNetty42() {
+        String configured = System.getProperty("loopguard.it.netty42");
+        String base = System.getProperty("basedir", System.getProperty("user.dir"));
+        Path dir = configured == null || configured.isBlank() || configured.startsWith("${")
+                ? Paths.get(base, "target", "netty42") : Paths.get(configured);
+        List<String> kept = new ArrayList<>();
+        try (var jars = Files.list(dir)) {
+            jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted()
+                    .forEach(p -> kept.add(p.toAbsolutePath().toString()));
+        } catch (IOException e) {
+            throw new AssertionError("no Netty 4.2 jars in " + dir + " (the build copies them there in"
+                    + " generate-test-resources: run `mvn -B -pl agent verify`)", e);
+        }
+        if (kept.isEmpty()) {
+            throw new AssertionError("no Netty 4.2 jars in " + dir);
+        }
+        for (String entry : targetClassPath().split(File.pathSeparator)) {
+            String name = Paths.get(entry).getFileName().toString();
+            if (!(name.startsWith("netty-") && name.endsWith(".jar"))) {
+                kept.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, kept);
+    }
+
     static boolean isAgentEntry(String entry) {
         Path p = Paths.get(entry);
         String name = p.getFileName() == null ? "" : p.getFileName().toString();

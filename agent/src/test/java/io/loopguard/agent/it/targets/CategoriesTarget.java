@@ -57,6 +57,7 @@ public final class CategoriesTarget {
     static Path file;
     static String fileName;
     static FileChannel channel;
+    static RandomAccessFile sizedFile;      // opened read-write outside the scenarios (the open is a call site too)
     static InetSocketAddress delayServer;   // reads 1 byte, waits until the client reads (+50 ms), answers 1 byte
     static volatile Reader delayReader;     // the client thread and the read call the delay server waits for
     static InetSocketAddress silentServer;  // accepts and never answers
@@ -347,6 +348,19 @@ public final class CategoriesTarget {
         }
     }
 
+    /**
+     * Native on JDK 17 to 21, so caught at these call sites there (with the path read by the runtime); Java from 22,
+     * woven there: the same sites either way.
+     */
+    @Scenario
+    @Expect(category = "file", method = "java.io.RandomAccessFile.length", detail = "${sizedFile}")
+    @Expect(category = "file", method = "java.io.RandomAccessFile.setLength", detail = "${sizedFile}")
+    @Expect(category = "file", method = "java.io.FileDescriptor.sync")
+    static void randomAccessFileLengthSetLengthAndSync() throws Exception {
+        sizedFile.setLength(sizedFile.length() + 4096);
+        sizedFile.getFD().sync();
+    }
+
     /** Nesting: one {@code file} site, not also the {@code FileChannel.read} it does inside. */
     @Scenario
     @Expect(category = "file", method = "java.nio.file.Files.readAllBytes", detail = "${file}")
@@ -526,6 +540,8 @@ public final class CategoriesTarget {
         Files.write(file, new byte[64 * 1024]);
         fileName = file.toString();
         channel = FileChannel.open(file, StandardOpenOption.READ);
+        sizedFile = new RandomAccessFile(fileName + ".sized", "rw");
+        fact("sizedFile", fileName + ".sized");
         fact("file", fileName);
 
         ServerSocket delay = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
