@@ -51,6 +51,15 @@ public final class BlockingCallEvents {
     }
 
     /**
+     * {@link #commit} from the agent's relay thread: for calls recorded on a thread that JFR excludes from
+     * recording (the agent's JFR stream thread, see {@link Relay}).
+     */
+    public static void commitFromAnotherThread(String category, String blockingMethod, String detail, String loopThread,
+                                               String callSite, String stack, long startNanos, long nanos) {
+        Relay.offer(new Object[] {category, blockingMethod, detail, loopThread, callSite, stack, startNanos, nanos});
+    }
+
+    /**
      * Commits one event; call only when {@link #enabled()}.
      *
      * @param startNanos the call's start on {@code System.nanoTime()}'s clock

@@ -152,7 +152,22 @@ public final class Recorder {
         if (aggregate != null && !aggregate.allowed) {
             aggregate.add(threadName, nanos, tests.current());
             dirty = true;
-            event(aggregate, threadName, startNanos, nanos);
+            timedEvent(aggregate, threadName, startNanos, nanos);
+        }
+    }
+
+    /** {@link #event}, committed by the agent's relay thread: JFR records nothing from its stream's own thread. */
+    private void timedEvent(CallSiteAggregate aggregate, String threadName, long startNanos, long nanos) {
+        if (!events) {
+            return;
+        }
+        try {
+            if (BlockingCallEvents.enabled()) {
+                BlockingCallEvents.commitFromAnotherThread(aggregate.category, aggregate.blockingMethod,
+                        aggregate.detail, threadName, aggregate.id, aggregate.stackText(), startNanos, nanos);
+            }
+        } catch (LinkageError e) {
+            events = false;
         }
     }
 

@@ -62,6 +62,32 @@ class JfrEventIT {
                 .isEqualTo(summary(data));
     }
 
+    @Test
+    void monitorContentionReadFromJfrIsTheSameEventTypeWithItsCategory() throws Exception {
+        RunResult run = AgentProcess.of(io.loopguard.agent.it.targets.MonitorRecordingTarget.class).name("MonitorJfr")
+                .jvmArg("-XX:StartFlightRecording=filename=recording.jfr").run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<CallSite> monitors = run.sitesWhere(s -> s.category().equals("monitor"));
+        assertThat(monitors).as(run.describe()).isNotEmpty();
+        List<RecordedEvent> events = RecordingFile.readAllEvents(run.runDir().resolve("recording.jfr")).stream()
+                .filter(e -> e.getEventType().getName().equals("io.loopguard.BlockingCall")
+                        && "monitor".equals(e.getString("category")))
+                .collect(Collectors.toList());
+        long calls = monitors.stream().mapToLong(CallSite::count).sum();
+        assertThat(events).as("one event per recorded monitor entry\n%s", run.describe()).hasSize((int) calls);
+        for (RecordedEvent event : events) {
+            assertThat(event.getString("loopThread")).as("the loop that blocked, not the agent's JFR thread")
+                    .startsWith("loop-");
+            assertThat(event.getString("detail")).isNotBlank();
+            assertThat(event.getDuration().toNanos()).isPositive();
+            assertThat(event.getString("stack")).doesNotContain("io.loopguard.agent.jfr.");
+        }
+        assertThat(summary(RecordingReader.read(run.runDir().resolve("recording.jfr"))).stream()
+                .filter(line -> line.contains(" monitor ")).collect(Collectors.toList()))
+                .isEqualTo(summary(run.data()).stream().filter(line -> line.contains(" monitor "))
+                        .collect(Collectors.toList()));
+    }
+
     /** What the reports show of each site: id, category, method, detail, count, stack. */
     private static List<String> summary(DataFile data) {
         return data.callSites().stream()
