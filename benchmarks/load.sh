@@ -4,6 +4,8 @@
 # event loops watched). Each server gets a warm-up, then LOAD_WINDOWS measured windows of LOAD_SECONDS; with
 # LOAD_PASSES=2 the configurations run again in reverse order (drift on a shared machine hits all alike).
 # Writes a markdown table to $LOAD_OUT.
+# LOAD_MIX=blocking loads the /blocking/* endpoints instead (JDBC, file, DNS on the event loop, so the agent records
+# every request) and adds the configuration "loopguard profile=production" beside the default one.
 #
 #   benchmarks/load.sh [JAVA_HOME]
 set -euo pipefail
@@ -14,6 +16,8 @@ LOAD_SECONDS="${LOAD_SECONDS:-5}"
 LOAD_WINDOWS="${LOAD_WINDOWS:-3}"
 LOAD_PASSES="${LOAD_PASSES:-1}"
 LOAD_CONNECTIONS="${LOAD_CONNECTIONS:-16}"
+LOAD_MIX="${LOAD_MIX:-right}"
+mix="$here/load-mix.lua"; [[ "$LOAD_MIX" == blocking ]] && mix="$here/load-mix-blocking.lua"
 LOOPGUARD_JAR="${LOOPGUARD_JAR:-$root/agent/target/loopguard-agent.jar}"
 BLOCKHOUND_JAR="${BLOCKHOUND_JAR:-$here/target/blockhound-agent.jar}"
 DEMO_JAR="${DEMO_JAR:-$root/demo-app/target/loopguard-demo-app.jar}"
@@ -29,6 +33,7 @@ measure() { # config
   case "$config" in
     none) ;;
     loopguard) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lg-out") ;;
+    production) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgp-out,profile=production") ;;
     blockhound) args=("-XX:+AllowRedefinitionToAddDeleteMethods" "-javaagent:$BLOCKHOUND_JAR") ;;
   esac
   "$home/bin/java" "${args[@]}" -cp "$DEMO_JAR:$here/target/classes" io.loopguard.demo.DemoMain --port "$port" \
@@ -42,9 +47,9 @@ measure() { # config
   grep -q 'loopguard demo on' "$work/$config.log" || { echo "load.sh: $config server did not start" >&2; exit 1; }
   local url="http://127.0.0.1:$port"
   curl -sf "$url/async/user?id=1" >/dev/null || { echo "load.sh: /async/user?id=1 failed under $config" >&2; exit 1; }
-  wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_WARMUP}s" -s "$here/load-mix.lua" "$url" >/dev/null
+  wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_WARMUP}s" -s "$mix" "$url" >/dev/null
   for ((w = 0; w < LOAD_WINDOWS; w++)); do
-    wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$here/load-mix.lua" "$url" | grep '^RESULT' >>"$work/$config.results"
+    wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$mix" "$url" | grep '^RESULT' >>"$work/$config.results"
   done
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
   cat "$work/$config.log" >>"$work/$config.all.log"
@@ -52,8 +57,10 @@ measure() { # config
 }
 
 configs=(none loopguard blockhound)
+[[ "$LOAD_MIX" == blocking ]] && configs=(none loopguard production blockhound)
 for ((p = 0; p < LOAD_PASSES; p++)); do
-  if ((p % 2 == 0)); then order=("${configs[@]}"); else order=(blockhound loopguard none); fi
+  order=("${configs[@]}")
+  if ((p % 2 == 1)); then order=(); for ((c = ${#configs[@]} - 1; c >= 0; c--)); do order+=("${configs[c]}"); done; fi
   for config in "${order[@]}"; do measure "$config"; done
 done
 
@@ -70,12 +77,12 @@ pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f %%", 100 * a / b}'; }
 table="| configuration | requests/s, median (min–max) of $((LOAD_WINDOWS * LOAD_PASSES)) × ${LOAD_SECONDS} s | p99 ms | errors | throughput vs no agent |
 |---|---|---|---|---|
 | no agent | ${cell[none]} | 100 % |
-| loopguard | ${cell[loopguard]} | $(pct "${rps[loopguard]}" "${rps[none]}") |
+| loopguard | ${cell[loopguard]} | $(pct "${rps[loopguard]}" "${rps[none]}") |$([[ -n "${cell[production]:-}" ]] && printf '\n| loopguard profile=production | %s | %s |' "${cell[production]}" "$(pct "${rps[production]}" "${rps[none]}")")
 | BlockHound | ${cell[blockhound]} | $(pct "${rps[blockhound]}" "${rps[none]}") |"
 echo "$table"
 if [[ -n "${LOAD_OUT:-}" ]]; then
   { echo "$table"; echo
-    echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, \`/async/user?id=1\`, \`/async/file\`, \`/async/host\`, \`/health\` in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; client and server share the 2 cores. loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}")."
+    echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, $(grep -o '"/[^"]*"' "$mix" | tr -d '"' | sed 's/.*/\`&\`/' | paste -sd, | sed 's/,/, /g') in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; client and server share the 2 cores. loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}")."
     echo
     echo "loopguard's own summary at the server's exit (what it saw on the event loop under this load): \`$(grep -h '^\[loopguard\]' "$work"/loopguard.all.log | tail -1 | sed 's/ — .*//')\`."
     echo; } >"$LOAD_OUT"

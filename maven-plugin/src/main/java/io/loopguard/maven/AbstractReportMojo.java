@@ -107,7 +107,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
         List<Path> files;
         Path dir = dataDirectory.toPath();
         try {
-            files = Files.isDirectory(dir) ? InputFiles.dataFilesIn(dir) : List.of();
+            files = Files.isDirectory(dir) ? InputFiles.inputFilesIn(dir) : List.of(); // data files and *.jfr
         } catch (IOException e) {
             getLog().warn("Cannot list " + dir + ": " + e);
             files = List.of();

@@ -114,6 +114,14 @@ public class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "loopguard.pinning")
     String pinning;
 
+    /** {@code production}: record mode, no HTML at exit, a 1 ms threshold and a bounded rate of new-site stacks. */
+    @Parameter(property = "loopguard.profile")
+    String profile;
+
+    /** At most this many new call sites' stacks resolved per second (further ones are dropped calls); 0: no bound. */
+    @Parameter(property = "loopguard.newSitesPerSecond")
+    Integer newSitesPerSecond;
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -158,6 +166,8 @@ public class PrepareAgentMojo extends AbstractMojo {
                     .maxSites(maxSites)
                     .jfr(jfr)
                     .pinning(pinning)
+                    .profile(profile)
+                    .newSitesPerSecond(newSitesPerSecond)
                     .build()
                     .toAgentArgument();
         } catch (OptionException e) {

@@ -245,6 +245,45 @@ class MojoTest {
                 .hasMessageContaining("could be read");
     }
 
+    @jdk.jfr.Name("io.loopguard.BlockingCall")
+    @jdk.jfr.StackTrace(false)
+    static final class BlockingCall extends jdk.jfr.Event {
+        String category;
+        String blockingMethod;
+        String detail;
+        String loopThread;
+        String callSite;
+        String stack;
+    }
+
+    @Test
+    void checkReadsFlightRecordingsInTheDataDirectory() throws Exception {
+        Files.createDirectories(data);
+        Path recording = data.resolve("app.jfr");
+        try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
+            r.enable("io.loopguard.BlockingCall");
+            r.start();
+            BlockingCall event = new BlockingCall();
+            event.begin();
+            event.category = "sleep";
+            event.blockingMethod = "java.lang.Thread.sleep";
+            event.loopThread = "vert.x-eventloop-thread-0";
+            event.stack = "java.lang.Thread.sleep(Thread.java:-2)\ndemo.Handler.handle(Handler.java:42)\n";
+            event.commit();
+            r.stop();
+            r.dump(recording);
+        }
+        assertThatThrownBy(check()::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("1 blocking call site on event-loop threads violates the loopguard rules");
+        assertThat(log.text()).contains("src/main/java/demo/Handler.java:42: blocking sleep call "
+                + "java.lang.Thread.sleep on vert.x-eventloop-thread-0 (1 call,");
+        byte[] bytes = Files.readAllBytes(recording);
+        Files.write(recording, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(check()::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("could be read");
+        assertThat(log.text()).contains("app.jfr: not a readable JFR recording");
+    }
+
     @Test
     void baselineThenCheckFailsOnlyOnNewCallSites() throws Exception {
         Path file = Fixtures.dataFile(data, 1, Fixtures.site("sleep", "java.lang.Thread.sleep", "handle", 42, 1));

@@ -363,6 +363,21 @@ public final class Hooks {
         install(null, null, null, null, false);
     }
 
+    /**
+     * A handle on {@code Throwable.backtrace}, the VM's unresolved stack of a throwable (method ids, bytecode indexes,
+     * classes), or null. Only code inside {@code java.base}, where this class is defined, may look it up without
+     * opening {@code java.lang} to anyone: the agent hashes it to recognise a repeated stack without resolving its
+     * names (io.loopguard.agent.record.BacktraceKey). Read-only use; never written.
+     */
+    public static java.lang.invoke.VarHandle throwableBacktrace() {
+        try {
+            return java.lang.invoke.MethodHandles.privateLookupIn(Throwable.class, java.lang.invoke.MethodHandles.lookup())
+                    .findVarHandle(Throwable.class, "backtrace", Object.class);
+        } catch (ReflectiveOperationException | RuntimeException e) { // not inside java.base (unit tests), or no field
+            return null;
+        }
+    }
+
     public static long errorCount() {
         return ERRORS.get();
     }

@@ -119,7 +119,8 @@ public final class Installer implements Runnable {
         TypeHierarchy hierarchy = new TypeHierarchy();
         SqlRegistry sql = new SqlRegistry();
         Recorder recorder = new Recorder(sites, sql, options.allow(), options.thresholdNanos(), options.maxSites(),
-                options.mode() == AgentOptions.Mode.LOG);
+                options.mode() == AgentOptions.Mode.LOG, options.newSitesPerSecond());
+        recorder.useBacktraceKeys(runtime.throwableBacktrace());
         ThreadWatcher watcher = new ThreadWatcher(options.threads(), options.autodetect(), runtime);
 
         runtime.install(

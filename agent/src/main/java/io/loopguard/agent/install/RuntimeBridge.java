@@ -32,6 +32,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle exit;
     private final MethodHandle errorCount;
     private final MethodHandle firstError;
+    private final MethodHandle throwableBacktrace;
 
     RuntimeBridge(Class<?> hooks) throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
@@ -55,6 +56,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
         exit = lookup.findStatic(hooks, "exit", MethodType.methodType(void.class, long.class, int.class));
         errorCount = lookup.findStatic(hooks, "errorCount", MethodType.methodType(long.class));
         firstError = lookup.findStatic(hooks, "firstError", MethodType.methodType(Throwable.class));
+        throwableBacktrace = lookup.findStatic(hooks, "throwableBacktrace",
+                MethodType.methodType(java.lang.invoke.VarHandle.class));
     }
 
     void install(MethodHandle recorder, MethodHandle checker, MethodHandle threadWatcher, MethodHandle sqlCapture,
@@ -72,6 +75,15 @@ public final class RuntimeBridge implements Consumer<Thread> {
             installSnapshot.invokeExact(snapshot);
         } catch (Throwable e) {
             throw rethrow(e);
+        }
+    }
+
+    /** {@code Throwable.backtrace}, looked up inside {@code java.base}; null when the JDK has no such field. */
+    public java.lang.invoke.VarHandle throwableBacktrace() {
+        try {
+            return (java.lang.invoke.VarHandle) throwableBacktrace.invokeExact();
+        } catch (Throwable e) {
+            return null;
         }
     }
 

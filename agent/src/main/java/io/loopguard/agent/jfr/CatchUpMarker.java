@@ -12,12 +12,14 @@ import jdk.jfr.StackTrace;
  * pinning event that ended before it was committed has been recorded (the JUnit extension's per-test verdict, the
  * final data file). Not stack-traced, and enabled only in the agent's own stream.
  */
-@Name("io.loopguard.internal.CatchUp")
+@Name(CatchUpMarker.NAME)
 @Label("loopguard catch-up marker")
 @Category("loopguard")
 @Description("Internal: the loopguard agent waits for this event to know its JFR stream has caught up.")
 @StackTrace(false)
 final class CatchUpMarker extends jdk.jfr.Event {
+    static final String NAME = "io.loopguard.internal.CatchUp";
+
     @Label("Sequence")
     long sequence;
 }

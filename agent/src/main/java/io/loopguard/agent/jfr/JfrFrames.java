@@ -41,7 +41,7 @@ final class JfrFrames {
      */
     private static final String[] AGENT_PACKAGES = {"java.lang.$LoopGuard", "io.loopguard.agent.record.",
         "io.loopguard.agent.catalogue.", "io.loopguard.agent.install.", "io.loopguard.agent.weave.",
-        "io.loopguard.agent.output.", "io.loopguard.agent.jfr.", "io.loopguard.shaded."};
+        "io.loopguard.agent.output.", "io.loopguard.agent.jfr.", "io.loopguard.agent.events.", "io.loopguard.shaded."};
 
     static boolean hasAgentFrame(StackTraceElement[] frames) {
         for (StackTraceElement frame : frames) {

@@ -1,9 +1,11 @@
 package io.loopguard.agent.jfr;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import io.loopguard.agent.Stderr;
+import io.loopguard.agent.events.BlockingCallEvents;
 import io.loopguard.agent.install.RuntimeBridge;
 import io.loopguard.agent.record.Recorder;
 import io.loopguard.format.Category;
@@ -101,6 +103,7 @@ public final class JfrSource implements Runnable {
 
     /** Opens the stream and reads it on this thread until it is closed. */
     private void open() {
+        BlockingCallEvents.ignoreOwnStream(CatchUpMarker.NAME);
         RecordingStream rs = new RecordingStream();
         Duration threshold = Duration.ofNanos(thresholdNanos);
         rs.enable(MONITOR_ENTER).withThreshold(threshold).withStackTrace();
@@ -109,8 +112,11 @@ public final class JfrSource implements Runnable {
             rs.enable(VIRTUAL_THREAD_PINNED).withThreshold(threshold).withStackTrace();
             rs.onEvent(VIRTUAL_THREAD_PINNED, new OnEvent(this, Category.PINNING));
         }
-        rs.enable(CatchUpMarker.class);
-        rs.onEvent(CatchUpMarker.class.getAnnotation(jdk.jfr.Name.class).value(), new OnEvent(this, null));
+        // The agent's own io.loopguard.BlockingCall: this stream has no handler for it and must not mention it in
+        // its settings (that would override a user's default recording); the recorder skips it when only this
+        // stream would record it, and knows this stream by its catch-up marker (BlockingCallEvents.ignoreOwnStream).
+        rs.enable(CatchUpMarker.NAME); // by name: the setting's key is then the name that RecordingWatch looks for
+        rs.onEvent(CatchUpMarker.NAME, new OnEvent(this, null));
         rs.onClose(new OnClose(this));
         synchronized (progress) {
             stream = rs;
@@ -141,8 +147,10 @@ public final class JfrSource implements Runnable {
             return;
         }
         String blockingMethod = frames[0].getClassName() + "." + frames[0].getMethodName();
+        // JFR delivers about a second late: the start on nanoTime's clock is now minus the time since it started
+        long sinceStart = Duration.between(event.getStartTime(), Instant.now()).toNanos();
         recorder.recordTimed(thread.getJavaName(), category, blockingMethod, detail(event, category), frames,
-                event.getDuration().toNanos());
+                System.nanoTime() - sinceStart, event.getDuration().toNanos());
     }
 
     /** Registered when the wait ended (the thread may have ended or unregistered by the time the event arrives). */

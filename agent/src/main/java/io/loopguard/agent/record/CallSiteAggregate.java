@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Frame;
+import io.loopguard.format.FrameText;
 
 /**
  * Running totals of one call site, updated lock-free by every thread that hits it. Updating allocates nothing in
@@ -31,6 +32,8 @@ final class CallSiteAggregate {
     private volatile long lastSeenMillis = firstSeenMillis;
     private final AtomicReference<String[]> threads = new AtomicReference<>(NONE);
     private final AtomicReference<String[]> tests = new AtomicReference<>(NONE);
+    /** The stack as the JFR event's text, made on the first event (a benign race: any thread's copy is equal). */
+    private String stackText;
 
     CallSiteAggregate(String id, String category, String blockingMethod, String detail, List<Frame> stack, boolean allowed) {
         this.id = id;
@@ -58,6 +61,15 @@ final class CallSiteAggregate {
         for (String test : testNames) {
             addName(tests, test, CallSite.MAX_TESTS);
         }
+    }
+
+    String stackText() {
+        String text = stackText;
+        if (text == null) {
+            text = FrameText.format(stack);
+            stackText = text;
+        }
+        return text;
     }
 
     long count() {

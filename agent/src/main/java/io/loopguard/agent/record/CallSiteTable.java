@@ -15,7 +15,8 @@ import io.loopguard.format.Frame;
 
 /**
  * All call sites seen, bounded: beyond {@code maxSites} distinct sites new ones are not kept and their calls are
- * counted in {@code droppedCalls}. Allowed sites are kept too (as a negative cache: the allow-list is evaluated once
+ * counted in {@code droppedCalls}; so are calls of new sites beyond {@code newSitesPerSecond} in one second (the
+ * production profile's bound on the cost of a storm of never-seen stacks). Allowed sites are kept too (as a negative cache: the allow-list is evaluated once
  * per site), but never reported.
  */
 final class CallSiteTable {
@@ -25,8 +26,10 @@ final class CallSiteTable {
     private final AllowList allowList;
     private final DetailFormatter details;
     private final Recorder onNewSite;
+    private final NewSiteBudget budget;
 
-    CallSiteTable(int maxSites, AllowList allowList, DetailFormatter details, Recorder onNewSite) {
+    CallSiteTable(int maxSites, AllowList allowList, DetailFormatter details, Recorder onNewSite, NewSiteBudget budget) {
+        this.budget = budget;
         this.maxSites = maxSites;
         this.allowList = allowList;
         this.details = details;
@@ -40,7 +43,7 @@ final class CallSiteTable {
         if (aggregate != null) {
             return aggregate;
         }
-        if (sites.size() >= maxSites) {
+        if (sites.size() >= maxSites || !budget.take()) {
             dropped.increment();
             return null;
         }

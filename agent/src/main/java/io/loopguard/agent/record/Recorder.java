@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 import io.loopguard.BlockingCallError;
 import io.loopguard.agent.catalogue.Site;
+import io.loopguard.agent.events.BlockingCallEvents;
 import io.loopguard.agent.catalogue.JdkFrames;
 import io.loopguard.agent.catalogue.SiteTable;
 import io.loopguard.agent.catalogue.SqlRegistry;
@@ -35,12 +37,26 @@ public final class Recorder {
     private final RunningTests tests = new RunningTests();
     private volatile Thread printer;
     private volatile boolean dirty;
+    /** False for good once {@code jdk.jfr} turned out not to link (a trimmed runtime image): no events, no retries. */
+    private volatile boolean events = true;
+    /** Backtrace key → aggregate, bounded by {@link #maxSeen}: several keys may lead to one site (finer keys). */
+    private final Map<Long, CallSiteAggregate> seen = new ConcurrentHashMap<>();
+    private final int maxSeen;
+    private volatile BacktraceKey backtraceKeys;
 
     public Recorder(SiteTable sites, SqlRegistry sql, List<String> allow, long thresholdNanos, int maxSites, boolean log) {
+        this(sites, sql, allow, thresholdNanos, maxSites, log, 0);
+    }
+
+    /** @param newSitesPerSecond the bound on new call sites made per second ({@code newSitesPerSecond}), 0: none */
+    public Recorder(SiteTable sites, SqlRegistry sql, List<String> allow, long thresholdNanos, int maxSites, boolean log,
+                    int newSitesPerSecond) {
         this.sites = sites;
         this.thresholdNanos = thresholdNanos;
         this.log = log;
-        this.table = new CallSiteTable(maxSites, new AllowList(allow), new DetailFormatter(sql), this);
+        this.maxSeen = (int) Math.min(Integer.MAX_VALUE, 4L * maxSites);
+        this.table = new CallSiteTable(maxSites, new AllowList(allow), new DetailFormatter(sql), this,
+                new NewSiteBudget(newSitesPerSecond));
     }
 
     /** Target of the runtime's recorder handle: {@code (Thread, int, Object, long, long) void}. */
@@ -50,10 +66,71 @@ public final class Recorder {
         if (nanos < thresholdNanos || site == null) {
             return;
         }
-        CallSiteAggregate aggregate = table.lookup(site, context, StackCapture.capture());
+        CallSiteAggregate aggregate = lookup(site, siteNumber, context);
         if (aggregate != null && !aggregate.allowed) {
-            aggregate.add(thread.getName(), nanos, tests.current());
+            String threadName = thread.getName();
+            aggregate.add(threadName, nanos, tests.current());
             dirty = true;
+            event(aggregate, threadName, startNanos, nanos);
+        }
+    }
+
+    /**
+     * The call's aggregate. The repeated-site path: one {@code new Throwable()} (the VM's stack walk, unresolved), its
+     * backtrace hashed ({@link BacktraceKey}) and looked up in {@link #seen}; only on a miss is the stack resolved
+     * into frames and the site found or made by the {@link CallSiteTable}, which alone decides what a call site is
+     * (this cache only remembers its answers, allowed sites included). Every call still reaches
+     * {@link CallSiteAggregate#add}: count, total, min and max stay exact. Measured in bench/results.md
+     * ({@code RecordingBenchmark}).
+     */
+    private CallSiteAggregate lookup(Site site, int siteNumber, Object context) {
+        Throwable here = new Throwable();
+        BacktraceKey keys = backtraceKeys;
+        long key = BacktraceKey.NONE;
+        if (keys != null) {
+            try {
+                key = keys.of(here, siteNumber);
+            } catch (RuntimeException e) { // a VM whose backtrace is not what BacktraceKey expects: the slow path only
+                backtraceKeys = null;
+            }
+        }
+        if (key != BacktraceKey.NONE) {
+            CallSiteAggregate known = seen.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        CallSiteAggregate aggregate = table.lookup(site, context, StackCapture.capture(here));
+        if (aggregate != null && key != BacktraceKey.NONE && seen.size() < maxSeen) {
+            seen.putIfAbsent(key, aggregate);
+        }
+        return aggregate;
+    }
+
+    /**
+     * Turns on the repeated-site cache with the runtime's handle on {@code Throwable.backtrace} (null leaves it off:
+     * every call resolves its stack, as before).
+     */
+    public void useBacktraceKeys(java.lang.invoke.VarHandle backtrace) {
+        backtraceKeys = backtrace == null ? null : new BacktraceKey(backtrace);
+    }
+
+    /**
+     * The call as a JFR event {@code io.loopguard.BlockingCall}, when a recording wants it. Committed here, in the
+     * agent's class loader after the call ended, not in the runtime: the runtime lives in {@code java.base}, which
+     * cannot read the {@code jdk.jfr} module, and timing the event around the call would cost every call.
+     */
+    private void event(CallSiteAggregate aggregate, String threadName, long startNanos, long nanos) {
+        if (!events) {
+            return;
+        }
+        try {
+            if (BlockingCallEvents.enabled()) {
+                BlockingCallEvents.commit(aggregate.category, aggregate.blockingMethod, aggregate.detail, threadName,
+                        aggregate.id, aggregate.stackText(), startNanos, nanos);
+            }
+        } catch (LinkageError e) {
+            events = false;
         }
     }
 
@@ -62,10 +139,11 @@ public final class Recorder {
      * pinned while it blocked), known to have happened on a registered thread. Runs on the agent's JFR thread, never
      * on a loop; goes through the same threshold, allow list and site table as a woven call.
      *
-     * @param frames the event's stack, the frame that blocked first
+     * @param frames     the event's stack, the frame that blocked first
+     * @param startNanos when the call started, on {@code System.nanoTime()}'s clock
      */
     public void recordTimed(String threadName, Category category, String blockingMethod, String detail,
-                            StackTraceElement[] frames, long nanos) {
+                            StackTraceElement[] frames, long startNanos, long nanos) {
         if (nanos < thresholdNanos) {
             return;
         }
@@ -74,6 +152,22 @@ public final class Recorder {
         if (aggregate != null && !aggregate.allowed) {
             aggregate.add(threadName, nanos, tests.current());
             dirty = true;
+            timedEvent(aggregate, threadName, startNanos, nanos);
+        }
+    }
+
+    /** {@link #event}, committed by the agent's relay thread: JFR records nothing from its stream's own thread. */
+    private void timedEvent(CallSiteAggregate aggregate, String threadName, long startNanos, long nanos) {
+        if (!events) {
+            return;
+        }
+        try {
+            if (BlockingCallEvents.enabled()) {
+                BlockingCallEvents.commitFromAnotherThread(aggregate.category, aggregate.blockingMethod,
+                        aggregate.detail, threadName, aggregate.id, aggregate.stackText(), startNanos, nanos);
+            }
+        } catch (LinkageError e) {
+            events = false;
         }
     }
 

@@ -27,7 +27,12 @@ final class StackCapture {
 
     /** The frames from the outermost instrumented method down, at most {@link #MAX_FRAMES}. */
     static StackTraceElement[] capture() {
-        StackTraceElement[] all = new Throwable().getStackTrace();
+        return capture(new Throwable());
+    }
+
+    /** {@link #capture()} of a throwable made on the recorded call's own stack (the agent's frames are dropped). */
+    static StackTraceElement[] capture(Throwable here) {
+        StackTraceElement[] all = here.getStackTrace();
         int first = 0;
         while (first < all.length && isAgentFrame(all[first].getClassName())) {
             first++;

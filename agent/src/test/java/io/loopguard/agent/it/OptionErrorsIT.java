@@ -42,6 +42,8 @@ class OptionErrorsIT {
                 Arguments.of("output=/dev/null", "output"),
                 Arguments.of("output=/proc/x", "output"),
                 Arguments.of("treshold=5ms", "treshold"),
+                Arguments.of("profile=prod", "profile"),
+                Arguments.of("newSitesPerSecond=-3", "newSitesPerSecond"),
                 Arguments.of("=x", null),
                 Arguments.of("mode=record,=x", null));
     }

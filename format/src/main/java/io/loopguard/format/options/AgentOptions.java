@@ -31,7 +31,16 @@ public final class AgentOptions {
     public enum Report { HTML, NONE }
 
     public static final List<String> KEYS = List.of("threads", "autodetect", "output", "mode", "threshold", "allow",
-            "report", "enabled", "flushInterval", "maxSites", "jfr", "pinning");
+            "report", "enabled", "flushInterval", "maxSites", "jfr", "pinning", "profile", "newSitesPerSecond");
+    /**
+     * {@code profile=production}: the defaults a production JVM needs, each overridden by the option given
+     * explicitly (at any layer): {@code mode=record} (never throws into a production request), {@code report=none}
+     * (no HTML at exit; the data file and JFR events are the output), {@code threshold=1ms} (a call shorter than that
+     * costs a clock read and nothing else), {@code newSitesPerSecond=100} (a storm of never-seen stacks costs at most
+     * that many stack resolutions per second; the rest are counted as dropped calls).
+     */
+    private static final Map<String, String> PRODUCTION = Map.of("mode", "record", "report", "none",
+            "threshold", "1ms", "newSitesPerSecond", "100");
     /**
      * {@code loopguard.*} system properties and {@code LOOPGUARD_*} environment variables that are not agent options
      * but are used elsewhere, so a JVM running the agent may legitimately see them:
@@ -279,6 +288,14 @@ public final class AgentOptions {
             return set("pinning", value);
         }
 
+        public Builder profile(String value) {
+            return set("profile", value);
+        }
+
+        public Builder newSitesPerSecond(Integer value) {
+            return set("newSitesPerSecond", value);
+        }
+
         private Builder list(String key, List<String> items) {
             return set(key, items == null || items.isEmpty() ? null : String.join(":", items));
         }
@@ -342,11 +359,11 @@ public final class AgentOptions {
     }
 
     public Mode mode() {
-        return Mode.valueOf(values.getOrDefault("mode", "record").toUpperCase(Locale.ROOT));
+        return Mode.valueOf(value("mode", "record").toUpperCase(Locale.ROOT));
     }
 
     public long thresholdNanos() {
-        return nanos(values.getOrDefault("threshold", "0"));
+        return nanos(value("threshold", "0"));
     }
 
     public List<String> allow() {
@@ -354,7 +371,7 @@ public final class AgentOptions {
     }
 
     public Report report() {
-        return Report.valueOf(values.getOrDefault("report", "html").toUpperCase(Locale.ROOT));
+        return Report.valueOf(value("report", "html").toUpperCase(Locale.ROOT));
     }
 
     public boolean enabled() {
@@ -373,6 +390,29 @@ public final class AgentOptions {
     /** {@code pinning=all}: every virtual thread's pins count (a Loom server's carrier pool is its event loop). */
     public boolean pinningEverywhere() {
         return values.getOrDefault("pinning", "registered").equals("all");
+    }
+
+    /** {@code profile=production} (see {@link #PRODUCTION}); otherwise {@code default}. */
+    public boolean production() {
+        return values.getOrDefault("profile", "default").equals("production");
+    }
+
+    /**
+     * At most this many new call sites' stacks are resolved per second; calls of further new sites in that second
+     * are counted as dropped. 0 (the default profile's) is no bound.
+     */
+    public int newSitesPerSecond() {
+        return Integer.parseInt(value("newSitesPerSecond", "0"));
+    }
+
+    /** The value given, else the profile's default, else {@code fallback}. */
+    private String value(String key, String fallback) {
+        String given = values.get(key);
+        if (given != null) {
+            return given;
+        }
+        String profiled = production() ? PRODUCTION.get(key) : null;
+        return profiled != null ? profiled : fallback;
     }
 
     public int maxSites() {
@@ -434,6 +474,10 @@ public final class AgentOptions {
             case "threshold" -> durationProblem(value, 0L, "a duration like 0, 500us, 5ms or 1s");
             case "flushInterval" -> durationProblem(value, 10_000_000L, "a duration of at least 10ms, like 500ms or 5s");
             case "maxSites" -> maxSitesProblem(value);
+            case "newSitesPerSecond" -> value.equals("0") ? null : maxSitesProblem(value) == null ? null
+                    : "expected a number of new call sites per second, 0 for no bound";
+            case "profile" -> value.equals("default") || value.equals("production") ? null
+                    : "expected default or production";
             case "output" -> value.isEmpty() ? "expected a directory" : null;
             case "threads" -> hasEmptyItem(value) ? "expected thread-name globs separated by ':'" : null;
             case "allow" -> allowProblem(value);

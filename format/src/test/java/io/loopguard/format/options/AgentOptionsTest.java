@@ -51,6 +51,30 @@ class AgentOptionsTest {
     }
 
     @Test
+    void productionProfileSetsDefaultsThatExplicitOptionsOverride() {
+        AgentOptions defaults = AgentOptions.defaults();
+        assertThat(defaults.production()).isFalse();
+        assertThat(defaults.newSitesPerSecond()).isZero();
+        AgentOptions production = AgentOptions.parse("profile=production", NONE, NONE);
+        assertThat(production.production()).isTrue();
+        assertThat(production.mode()).isEqualTo(AgentOptions.Mode.RECORD);
+        assertThat(production.report()).isEqualTo(AgentOptions.Report.NONE);
+        assertThat(production.thresholdNanos()).isEqualTo(1_000_000L);
+        assertThat(production.newSitesPerSecond()).isEqualTo(100);
+        assertThat(production.maxSites()).as("not a profile setting").isEqualTo(10_000);
+        Map<String, String> env = Map.of("LOOPGUARD_PROFILE", "production", "LOOPGUARD_THRESHOLD", "0");
+        AgentOptions layered = AgentOptions.parse("report=html", Map.of("loopguard.newSitesPerSecond", "0")::get,
+                env::get);
+        assertThat(layered.production()).isTrue();
+        assertThat(layered.report()).as("the agent argument").isEqualTo(AgentOptions.Report.HTML);
+        assertThat(layered.newSitesPerSecond()).as("a system property").isZero();
+        assertThat(layered.thresholdNanos()).as("an environment variable").isZero();
+        assertThat(layered.mode()).as("the profile").isEqualTo(AgentOptions.Mode.RECORD);
+        assertThat(AgentOptions.builder().profile("production").newSitesPerSecond(5).build().toAgentArgument())
+                .isEqualTo("profile=production,newSitesPerSecond=5");
+    }
+
+    @Test
     void agentArgumentBeatsSystemPropertyBeatsEnvironment() {
         Map<String, String> props = Map.of("loopguard.mode", "log", "loopguard.threshold", "5ms");
         Map<String, String> env = Map.of("LOOPGUARD_MODE", "throw", "LOOPGUARD_THRESHOLD", "1s", "LOOPGUARD_MAXSITES", "3");
@@ -83,6 +107,9 @@ class AgentOptionsTest {
                 {"maxSites=0", "option 'maxSites'"},
                 {"jfr=on", "option 'jfr'"},
                 {"pinning=some", "option 'pinning'"},
+                {"profile=prod", "invalid value 'prod' for option 'profile' (agent argument): expected default or production"},
+                {"newSitesPerSecond=-1", "option 'newSitesPerSecond'"},
+                {"newSitesPerSecond=lots", "option 'newSitesPerSecond'"},
                 {"allow=com.acme.Foo#", "option 'allow'"},
                 {"allow=com acme", "option 'allow'"},
                 {"threads=a::b", "option 'threads'"},

@@ -4,6 +4,7 @@ import io.loopguard.format.DataFile;
 import io.loopguard.format.DataFileException;
 import io.loopguard.format.DataFileReader;
 import io.loopguard.format.Uninterruptibly;
+import io.loopguard.format.jfr.RecordingReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns command-line style inputs (files and directories) into read data files. A directory stands for the
- * {@code loopguard-*.json} files directly inside it, the agent's naming, in name order so reports are deterministic.
+ * {@code loopguard-*.json} files and the {@code *.jfr} flight recordings directly inside it, in name order so reports
+ * are deterministic; a recording's {@code io.loopguard.BlockingCall} events are read as its JVM's data file
+ * ({@link RecordingReader}).
  * A bad file never stops the others from being read: it becomes an entry of {@link LoadResult#failures()}.
  */
 public final class InputFiles {
@@ -43,14 +46,14 @@ public final class InputFiles {
             if (Files.isDirectory(input)) {
                 List<Path> paths;
                 try {
-                    paths = dataFilesIn(input);
+                    paths = inputFilesIn(input);
                 } catch (IOException e) {
                     slots.add(new DataFileException(input.toString(), "cannot list directory: " + e, null));
                     continue;
                 }
                 if (paths.isEmpty()) {
                     slots.add(new DataFileException(input.toString(),
-                            "no " + DATA_FILE_GLOB + " files in this directory", null));
+                            "no " + DATA_FILE_GLOB + " or *" + RecordingReader.SUFFIX + " files in this directory", null));
                 }
                 for (Path path : paths) {
                     slots.add(Files.isSymbolicLink(path) && !Files.exists(path)
@@ -129,7 +132,8 @@ public final class InputFiles {
                 if (slots.get(i) instanceof Path path) {
                     Object result;
                     try {
-                        result = DataFileReader.read(path);
+                        result = RecordingReader.isRecording(path) ? RecordingReader.read(path)
+                                : DataFileReader.read(path);
                     } catch (DataFileException e) {
                         result = e;
                     } catch (RuntimeException | Error e) { // e.g. OutOfMemoryError: rethrown by the caller
@@ -171,6 +175,26 @@ public final class InputFiles {
             }
         }
         paths.sort(null);
+        return paths;
+    }
+
+    /**
+     * What a directory given to the reports stands for: its data files ({@link #dataFilesIn}) and its flight
+     * recordings ({@code *.jfr}), each group in name order. Not used by the agent's own report at exit, which reads
+     * data files only (a recording in its output directory may still be being written).
+     */
+    public static List<Path> inputFilesIn(Path dir) throws IOException {
+        List<Path> paths = dataFilesIn(dir);
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            List<Path> recordings = new ArrayList<>();
+            for (Path path : stream) {
+                if (RecordingReader.isRecording(path) && (Files.isRegularFile(path) || Files.isSymbolicLink(path))) {
+                    recordings.add(path);
+                }
+            }
+            recordings.sort(null);
+            paths.addAll(recordings);
+        }
         return paths;
     }
 

@@ -67,7 +67,7 @@ class MergerTest {
         assertThat(result.failures()).extracting(Throwable::getMessage).containsExactly(
                 dir.resolve("loopguard-2.json") + ": unexpected end of input (truncated file?), expected a quoted member name at line 1, column 35",
                 dir.resolve("loopguard-3.json") + ": unsupported format 'loopguard/9', expected loopguard/1 at line 1, column 12",
-                emptyDir + ": no loopguard-*.json files in this directory",
+                emptyDir + ": no loopguard-*.json or *.jfr files in this directory",
                 dir.resolve("loopguard-404.json") + ": file not found");
         MergedReport report = Merger.merge(result);
         assertThat(report.skipped()).hasSize(4);

@@ -20,7 +20,8 @@ public final class Main {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar loopguard-reports.jar COMMAND [OPTIONS] FILE|DIR...",
-            "  FILE is a loopguard-<pid>.json data file; DIR stands for the loopguard-*.json files in it.",
+            "  FILE is a loopguard-<pid>.json data file or a .jfr flight recording of a JVM that ran the agent; DIR stands",
+            "  for the loopguard-*.json and *.jfr files in it.",
             "commands:",
             "  report   [--out DIR] [--source-roots P:P] [--source-links TEMPLATE] FILE|DIR...",
             "           writes index.html, loopguard.json, loopguard.sarif and TEST-loopguard.xml",

@@ -1,0 +1,96 @@
+package io.loopguard.format.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loopguard.format.CallSite;
+import io.loopguard.format.CallSiteId;
+import io.loopguard.format.DataFile;
+import io.loopguard.format.DataFileException;
+import io.loopguard.format.Frame;
+import io.loopguard.format.FrameText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import jdk.jfr.StackTrace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recordings made in this JVM with an event of the agent's name and fields (the agent's own class is not here). */
+class RecordingReaderTest {
+    @TempDir
+    Path dir;
+
+    @Name(RecordingReader.EVENT)
+    @StackTrace(false)
+    static final class BlockingCall extends jdk.jfr.Event {
+        String category;
+        String blockingMethod;
+        String detail;
+        String loopThread;
+        String callSite;
+        String stack;
+    }
+
+    private static final List<Frame> STACK = List.of(new Frame("java.lang.Thread", "sleep", "Thread.java", -2),
+            new Frame("demo.Handler", "handle", "Handler.java", 12));
+
+    private Path record(int calls) throws Exception {
+        Path file = dir.resolve("app.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable(RecordingReader.EVENT);
+            recording.enable("jdk.JVMInformation");
+            recording.enable("jdk.InitialSystemProperty");
+            recording.start();
+            for (int i = 0; i < calls; i++) {
+                BlockingCall event = new BlockingCall();
+                event.begin();
+                Thread.sleep(2);
+                event.category = "sleep";
+                event.blockingMethod = "java.lang.Thread.sleep";
+                event.detail = i == 0 ? null : "d" + i;
+                event.loopThread = "loop-" + (i % 2);
+                event.stack = FrameText.format(STACK);
+                event.commit();
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
+    }
+
+    @Test
+    void eventsOfOneStackAreOneCallSiteWithTheDataFilesId() throws Exception {
+        DataFile data = RecordingReader.read(record(3));
+        assertThat(data.callSites()).hasSize(1);
+        CallSite site = data.callSites().get(0);
+        assertThat(site.id()).isEqualTo(CallSiteId.of("sleep", "java.lang.Thread.sleep", STACK));
+        assertThat(site.count()).isEqualTo(3);
+        assertThat(site.stack()).isEqualTo(STACK);
+        assertThat(site.detail()).as("the first detail known").isEqualTo("d1");
+        assertThat(site.threads()).containsExactly("loop-0", "loop-1");
+        assertThat(site.minNanos()).isGreaterThanOrEqualTo(1_000_000L);
+        assertThat(site.totalNanos()).isGreaterThanOrEqualTo(3 * site.minNanos());
+        assertThat(site.maxNanos()).isLessThanOrEqualTo(site.totalNanos());
+        assertThat(data.jvm().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(data.jvm().javaVersion()).startsWith(System.getProperty("java.version"));
+    }
+
+    @Test
+    void aCutOrForeignFileIsOneLineNamingIt() throws Exception {
+        Path whole = record(2);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.jfr"), Arrays.copyOf(bytes, bytes.length / 2));
+        Path foreign = Files.writeString(dir.resolve("foreign.jfr"), "{\"format\": \"loopguard/1\"}");
+        for (Path bad : List.of(cut, foreign)) {
+            assertThatThrownBy(() -> RecordingReader.read(bad)).isInstanceOf(DataFileException.class)
+                    .hasMessageStartingWith(bad + ": not a readable JFR recording")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+        assertThatThrownBy(() -> RecordingReader.read(dir.resolve("missing.jfr")))
+                .hasMessage(dir.resolve("missing.jfr") + ": no such file");
+    }
+}
