@@ -57,7 +57,7 @@ public final class AgentOptions {
     public static final List<String> NOT_OPTIONS = List.of("loopguard.skip", "loopguard.append", "loopguard.propertyName",
             "loopguard.reportDirectory", "loopguard.repositoryRoot", "loopguard.maxBlocked", "loopguard.categories",
             "loopguard.baseline", "loopguard.haltOnFailure", "loopguard.prune", "loopguard.mergeFile",
-            "loopguard.allowDroppedCalls",
+            "loopguard.allowDroppedCalls", "loopguard.sourceLinks",
             "loopguard.agent.jar", "loopguard.updateGolden", "LOOPGUARD_JAR");
     public static final List<String> NOT_OPTION_PREFIXES = List.of("loopguard.check.", "loopguard.it.");
     /** The longest duration that still fits in a {@code long} of nanoseconds, for the error message. */
