@@ -114,6 +114,10 @@ public class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "loopguard.pinning")
     String pinning;
 
+    /** Agent option {@code console}: {@code allow} (default) or {@code report} writes to System.out/err on a loop. */
+    @Parameter(property = "loopguard.console")
+    String console;
+
     /** {@code production}: record mode, no HTML at exit, a 1 ms threshold and a bounded rate of new-site stacks. */
     @Parameter(property = "loopguard.profile")
     String profile;
@@ -166,6 +170,7 @@ public class PrepareAgentMojo extends AbstractMojo {
                     .maxSites(maxSites)
                     .jfr(jfr)
                     .pinning(pinning)
+                    .console(console)
                     .profile(profile)
                     .newSitesPerSecond(newSitesPerSecond)
                     .build()

@@ -25,6 +25,9 @@ import io.loopguard.runtime.SiteFlags;
  * path the runtime reads from the file (a {@code FileDescriptor} has none).
  */
 final class FileFamily implements BlockingFamily {
+    /** The detail of a write to {@code System.out} / {@code System.err} (allowed unless {@code console=report}). */
+    public static final String STDOUT = "stdout";
+    public static final String STDERR = "stderr";
     private static final ContextSource PATH = ContextSource.field("path", "Ljava/lang/String;");
 
     @Override
@@ -39,6 +42,9 @@ final class FileFamily implements BlockingFamily {
                 "read", "readAllBytes", "readNBytes", "skip", "available", "transferTo");
         rules.timedExact("java/io/FileOutputStream", "open", null, "java.io.FileOutputStream.<init>", 0, FIRST_ARG);
         rules.timed("java/io/FileOutputStream", "java.io.FileOutputStream", 0, PATH, "write");
+        // Console output: a PrintStream's write is the outermost call of println/printStackTrace, so the site names
+        // the stream (stdout/stderr, see describe) instead of an anonymous FileOutputStream.write.
+        rules.timed("java/io/PrintStream", "java.io.PrintStream", 0, ContextSource.THIS, "write");
         rules.timedExact("java/io/RandomAccessFile", "open", null, "java.io.RandomAccessFile.<init>", 0, FIRST_ARG);
         rules.timed("java/io/RandomAccessFile", "java.io.RandomAccessFile", 0, PATH,
                 "read", "readFully", "readLine", "readUTF", "skipBytes", "write", "writeBytes", "writeChars", "writeUTF",
@@ -70,6 +76,9 @@ final class FileFamily implements BlockingFamily {
     /** The path: a {@code String} (an open's argument, the streams' {@code path} field), a {@code Path} or a {@code File}. */
     @Override
     public String describe(Object context, SqlRegistry sql) {
+        if (context instanceof java.io.PrintStream) {
+            return context == System.out ? STDOUT : context == System.err ? STDERR : null;
+        }
         if (context instanceof String) {
             return (String) context;
         }

@@ -121,6 +121,7 @@ public final class Installer implements Runnable {
         Recorder recorder = new Recorder(sites, sql, options.allow(), options.thresholdNanos(), options.maxSites(),
                 options.mode() == AgentOptions.Mode.LOG, options.newSitesPerSecond());
         recorder.useBacktraceKeys(runtime.throwableBacktrace());
+        recorder.consoleAllowed(options.consoleAllowed());
         ThreadWatcher watcher = new ThreadWatcher(options.threads(), options.autodetect(), runtime);
 
         runtime.install(

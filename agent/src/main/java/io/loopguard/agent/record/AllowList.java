@@ -21,6 +21,8 @@ import io.loopguard.format.Frame;
  */
 public final class AllowList {
     private final List<Entry> entries = new ArrayList<>();
+    /** {@code console=allow}: writes to System.out/System.err are allowed (set once, before recording starts). */
+    private volatile boolean consoleAllowed = true;
 
     public AllowList(List<String> userPatterns) {
         for (String pattern : Families.allowDefaults()) {
@@ -29,6 +31,15 @@ public final class AllowList {
         for (String pattern : userPatterns) {
             entries.add(Entry.parse(pattern));
         }
+    }
+
+    public void consoleAllowed(boolean allowed) {
+        this.consoleAllowed = allowed;
+    }
+
+    /** Whether a call with this {@code detail} is allowed by what it is rather than where: console output. */
+    public boolean allowsDetail(String detail) {
+        return consoleAllowed && ("stdout".equals(detail) || "stderr".equals(detail));
     }
 
     public boolean allows(List<Frame> stack) {

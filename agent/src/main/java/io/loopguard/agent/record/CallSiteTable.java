@@ -49,9 +49,11 @@ final class CallSiteTable {
         }
         List<Frame> stack = StackCapture.toFrames(site, frames);
         String category = site.category().id();
-        boolean allowed = allowList.allows(stack, site.category()) || site.family().isMachinery(site, stack);
+        String detail = details.describe(site, context);
+        boolean allowed = allowList.allows(stack, site.category()) || site.family().isMachinery(site, stack)
+                || allowList.allowsDetail(detail);
         aggregate = new CallSiteAggregate(CallSiteId.of(category, site.blockingMethod(), stack), category,
-                site.blockingMethod(), details.describe(site, context), stack, allowed);
+                site.blockingMethod(), detail, stack, allowed);
         CallSiteAggregate raced = sites.putIfAbsent(key, aggregate);
         if (raced != null) {
             return raced;
@@ -60,6 +62,10 @@ final class CallSiteTable {
             onNewSite.newSite(aggregate);
         }
         return aggregate;
+    }
+
+    AllowList allowList() {
+        return allowList;
     }
 
     long droppedCalls() {

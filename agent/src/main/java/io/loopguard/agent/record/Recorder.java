@@ -59,6 +59,11 @@ public final class Recorder {
                 new NewSiteBudget(newSitesPerSecond));
     }
 
+    /** {@code console=allow|report}: whether writes to System.out/System.err are allowed; set before recording. */
+    public void consoleAllowed(boolean allowed) {
+        table.allowList().consoleAllowed(allowed);
+    }
+
     /** Target of the runtime's recorder handle: {@code (Thread, int, Object, long, long) void}. */
     public void record(Thread thread, int siteNumber, Object context, long startNanos, long endNanos) {
         long nanos = endNanos - startNanos;

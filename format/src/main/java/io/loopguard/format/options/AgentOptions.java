@@ -31,7 +31,8 @@ public final class AgentOptions {
     public enum Report { HTML, NONE }
 
     public static final List<String> KEYS = List.of("threads", "autodetect", "output", "mode", "threshold", "allow",
-            "report", "enabled", "flushInterval", "maxSites", "jfr", "pinning", "profile", "newSitesPerSecond");
+            "report", "enabled", "flushInterval", "maxSites", "jfr", "pinning", "profile", "newSitesPerSecond",
+            "console");
     /**
      * {@code profile=production}: the defaults a production JVM needs, each overridden by the option given
      * explicitly (at any layer): {@code mode=record} (never throws into a production request), {@code report=none}
@@ -284,6 +285,10 @@ public final class AgentOptions {
             return set("jfr", value);
         }
 
+        public Builder console(String value) {
+            return set("console", value);
+        }
+
         public Builder pinning(String value) {
             return set("pinning", value);
         }
@@ -387,6 +392,14 @@ public final class AgentOptions {
         return bool("jfr", true);
     }
 
+    /**
+     * {@code console=allow} (default): writes to {@code System.out}/{@code System.err} on a loop are allowed, as
+     * BlockHound's users expect; {@code console=report} records them (detail {@code stdout}/{@code stderr}).
+     */
+    public boolean consoleAllowed() {
+        return values.getOrDefault("console", "allow").equals("allow");
+    }
+
     /** {@code pinning=all}: every virtual thread's pins count (a Loom server's carrier pool is its event loop). */
     public boolean pinningEverywhere() {
         return values.getOrDefault("pinning", "registered").equals("all");
@@ -467,6 +480,7 @@ public final class AgentOptions {
     private static void validate(String key, String value, String source) {
         String problem = switch (key) {
             case "pinning" -> value.equals("registered") || value.equals("all") ? null : "expected registered or all";
+            case "console" -> value.equals("allow") || value.equals("report") ? null : "expected allow or report";
             case "autodetect", "enabled", "jfr" -> value.equals("true") || value.equals("false") ? null : "expected true or false";
             case "mode" -> value.equals("record") || value.equals("log") || value.equals("throw") ? null
                     : "expected record, log or throw";

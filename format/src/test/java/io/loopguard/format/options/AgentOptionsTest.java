@@ -32,6 +32,10 @@ class AgentOptionsTest {
         assertThat(options.pinningEverywhere()).isFalse();
         assertThat(AgentOptions.parse("jfr=false,pinning=all", NONE, NONE).jfr()).isFalse();
         assertThat(AgentOptions.parse("jfr=false,pinning=all", NONE, NONE).pinningEverywhere()).isTrue();
+        assertThat(options.consoleAllowed()).isTrue();
+        assertThat(AgentOptions.parse("console=report", NONE, NONE).consoleAllowed()).isFalse();
+        assertThatThrownBy(() -> AgentOptions.parse("console=quiet", NONE, NONE))
+                .hasMessage("[loopguard] invalid value 'quiet' for option 'console' (agent argument): expected allow or report");
     }
 
     @Test
