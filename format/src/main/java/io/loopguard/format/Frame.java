@@ -66,7 +66,10 @@ public record Frame(String className, String methodName, String fileName, int li
             "org.hibernate.", "org.jboss.", "io.quarkus.", "io.smallrye.", "io.micronaut.", "io.grpc.", "okhttp3.",
             "okio.", "org.eclipse.jetty.", "io.undertow.", "com.fasterxml.", "com.google.", "org.slf4j.",
             "ch.qos.logback.", "kotlin.", "kotlinx.", "scala.", "akka.", "org.junit.", "org.testng.",
-            "org.gradle.", "org.mockito.", "net.bytebuddy.", "io.loopguard.");
+            "org.gradle.", "org.mockito.", "net.bytebuddy.", "io.loopguard.",
+            // Java agents: their frames sit between the framework and the application's handler.
+            "io.opentelemetry.", "co.elastic.apm.", "datadog.", "com.datadog.", "com.newrelic.", "com.nr.",
+            "org.jacoco.", "io.micrometer.");
 
     /** A frame of a well-known library or framework ({@link #LIBRARY_PREFIXES}); never a JDK frame. */
     public boolean isLibrary() {

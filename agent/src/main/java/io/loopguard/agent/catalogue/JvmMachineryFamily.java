@@ -7,7 +7,11 @@ import io.loopguard.format.Category;
 /**
  * The JVM's own work that happens once, not per request: class loading (which reads jar files — two file calls per
  * class otherwise, instrumentation.md pitfall 5) and class initialisation (whose I/O is configuration loading, e.g.
- * Netty's {@code NetUtil} reading {@code somaxconn}). Weaves nothing but allowed scopes.
+ * Netty's {@code NetUtil} reading {@code somaxconn}), and what the JVM does on behalf of a class definition: every
+ * {@code ClassFileTransformer} of every agent (OpenTelemetry reading its own jar through Byte Buddy, JaCoCo, Mockito's
+ * inline mock maker) runs under {@code TransformerManager.transform}, and linking a lambda or any {@code invokedynamic}
+ * call site (a hidden class spun and defined, transformed by those agents) runs under
+ * {@code MethodHandleNatives.linkCallSite}. Generic on purpose: no agent is named. Weaves nothing but allowed scopes.
  */
 final class JvmMachineryFamily implements BlockingFamily {
     @Override
@@ -25,6 +29,9 @@ final class JvmMachineryFamily implements BlockingFamily {
         return List.of(
                 AllowDefault.scope("java/lang/ClassLoader", "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;"),
                 AllowDefault.scope("jdk/internal/loader/BuiltinClassLoader", "loadClassOrNull", "(Ljava/lang/String;Z)Ljava/lang/Class;"),
-                AllowDefault.onStack("*#<clinit>"));
+                AllowDefault.onStack("*#<clinit>"),
+                AllowDefault.scope("sun/instrument/TransformerManager", "transform", null),
+                AllowDefault.scope("java/lang/invoke/MethodHandleNatives", "linkCallSite", null),
+                AllowDefault.scope("java/lang/invoke/MethodHandleNatives", "linkDynamicConstant", null));
     }
 }

@@ -96,6 +96,9 @@ class FamiliesTest {
                 "java.lang.ClassLoader#loadClass",
                 "jdk.internal.loader.BuiltinClassLoader#loadClassOrNull",
                 "*#<clinit>",
+                "sun.instrument.TransformerManager#transform",
+                "java.lang.invoke.MethodHandleNatives#linkCallSite",
+                "java.lang.invoke.MethodHandleNatives#linkDynamicConstant",
                 "java.util.concurrent.ThreadPoolExecutor#getTask",
                 "java.util.concurrent.ConcurrentHashMap#initTable",
                 "io.netty.util.concurrent.SingleThreadEventExecutor#takeTask",
@@ -117,7 +120,7 @@ class FamiliesTest {
                 }
             }
         }
-        assertThat(woven).isEqualTo(8);
+        assertThat(woven).isEqualTo(11);
         // without autodetect the loops are not hooked, but their idle waits are still allowed scopes
         Catalogue manual = Catalogue.standard(new SiteTable(), false);
         assertThat(manual.rulesFor("io/netty/channel/nio/NioEventLoop")).isNull();
