@@ -66,14 +66,40 @@ public record Frame(String className, String methodName, String fileName, int li
             "org.hibernate.", "org.jboss.", "io.quarkus.", "io.smallrye.", "io.micronaut.", "io.grpc.", "okhttp3.",
             "okio.", "org.eclipse.jetty.", "io.undertow.", "com.fasterxml.", "com.google.", "org.slf4j.",
             "ch.qos.logback.", "kotlin.", "kotlinx.", "scala.", "akka.", "org.junit.", "org.testng.",
-            "org.gradle.", "org.mockito.", "net.bytebuddy.", "io.loopguard.",
+            "org.gradle.", "org.mockito.", "net.bytebuddy.",
+            // loopguard's own code, not the demo or a user's io.loopguard.* application
+            "io.loopguard.agent.", "io.loopguard.runtime.", "io.loopguard.format.", "io.loopguard.report.",
+            "io.loopguard.junit.", "io.loopguard.maven.", "io.loopguard.shaded.", "io.loopguard.LoopGuard",
             // Java agents: their frames sit between the framework and the application's handler.
             "io.opentelemetry.", "co.elastic.apm.", "datadog.", "com.datadog.", "com.newrelic.", "com.nr.",
             "org.jacoco.", "io.micrometer.");
 
+    /**
+     * Package prefixes that are the application's whatever {@link #LIBRARY_PREFIXES} says (the agent's
+     * {@code appPackages}, the CLI's {@code --app-packages}, the Maven plugin's {@code appPackages}): code written at
+     * an organisation whose name is on the list is still that user's application.
+     */
+    private static volatile String[] applicationPackages = new String[0];
+
+    /** Sets the {@link #applicationPackages} of this JVM: {@code com.acme} stands for {@code com.acme.*}. */
+    public static void applicationPackages(List<String> packages) {
+        String[] prefixes = new String[packages.size()];
+        for (int i = 0; i < prefixes.length; i++) {
+            String p = packages.get(i);
+            prefixes[i] = p.endsWith(".") ? p : p + ".";
+        }
+        applicationPackages = prefixes;
+    }
+
     /** A frame of a well-known library or framework ({@link #LIBRARY_PREFIXES}); never a JDK frame. */
     public boolean isLibrary() {
         String name = className;
+        String[] application = applicationPackages;
+        for (int i = 0; i < application.length; i++) {
+            if (name.startsWith(application[i])) {
+                return false;
+            }
+        }
         for (int i = 0; i < LIBRARY_PREFIXES.size(); i++) { // no iterator lambda: runs in the agent at exit too
             if (name.startsWith(LIBRARY_PREFIXES.get(i))) {
                 return true;

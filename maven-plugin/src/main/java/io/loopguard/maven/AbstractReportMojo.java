@@ -43,6 +43,13 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    /**
+     * Packages that are the application's code: the frame reports point at, SARIF's code flows. Default: the
+     * packages of the sources of this build's modules.
+     */
+    @Parameter(property = "loopguard.appPackages")
+    List<String> appPackages;
+
     /** This execution: bound to the lifecycle, or called by hand ({@code default-cli}). */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     MojoExecution mojoExecution;
@@ -104,6 +111,9 @@ abstract class AbstractReportMojo extends AbstractMojo {
 
     /** The module's data files, or {@code null} (logged) when there are none. */
     LoadResult loadData(String goal) {
+        io.loopguard.format.Frame.applicationPackages(appPackages != null && !appPackages.isEmpty() ? appPackages
+                : SourcePackages.of(session == null || session.getProjects() == null ? List.of(project)
+                : session.getProjects()));
         List<Path> files;
         Path dir = dataDirectory.toPath();
         try {

@@ -114,6 +114,13 @@ public class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "loopguard.pinning")
     String pinning;
 
+    /**
+     * Agent option {@code appPackages}: packages that are the application's code (call-site ids and reports are made
+     * of their frames). Default: the packages of this module's sources.
+     */
+    @Parameter(property = "loopguard.appPackages")
+    List<String> appPackages;
+
     /** Agent option {@code console}: {@code allow} (default) or {@code report} writes to System.out/err on a loop. */
     @Parameter(property = "loopguard.console")
     String console;
@@ -171,6 +178,8 @@ public class PrepareAgentMojo extends AbstractMojo {
                     .jfr(jfr)
                     .pinning(pinning)
                     .console(console)
+                    .appPackages(appPackages != null && !appPackages.isEmpty() ? appPackages
+                            : project == null ? null : SourcePackages.of(List.of(project)))
                     .profile(profile)
                     .newSitesPerSecond(newSitesPerSecond)
                     .build()

@@ -122,6 +122,8 @@ public final class Installer implements Runnable {
                 options.mode() == AgentOptions.Mode.LOG, options.newSitesPerSecond());
         recorder.useBacktraceKeys(runtime.throwableBacktrace());
         recorder.consoleAllowed(options.consoleAllowed());
+        // Which frames are the application's: call-site ids are made of them (CallSiteId), before any is recorded.
+        io.loopguard.format.Frame.applicationPackages(options.appPackages());
         ThreadWatcher watcher = new ThreadWatcher(options.threads(), options.autodetect(), runtime);
 
         runtime.install(

@@ -32,7 +32,7 @@ public final class AgentOptions {
 
     public static final List<String> KEYS = List.of("threads", "autodetect", "output", "mode", "threshold", "allow",
             "report", "enabled", "flushInterval", "maxSites", "jfr", "pinning", "profile", "newSitesPerSecond",
-            "console");
+            "console", "appPackages");
     /**
      * {@code profile=production}: the defaults a production JVM needs, each overridden by the option given
      * explicitly (at any layer): {@code mode=record} (never throws into a production request), {@code report=none}
@@ -265,6 +265,10 @@ public final class AgentOptions {
             return list("allow", framePatterns);
         }
 
+        public Builder appPackages(List<String> packages) {
+            return list("appPackages", packages);
+        }
+
         public Builder report(String value) {
             return set("report", value);
         }
@@ -373,6 +377,11 @@ public final class AgentOptions {
 
     public List<String> allow() {
         return list("allow");
+    }
+
+    /** Package prefixes that are the application's even where the library list names them ({@code Frame}). */
+    public List<String> appPackages() {
+        return list("appPackages");
     }
 
     public Report report() {
@@ -495,6 +504,7 @@ public final class AgentOptions {
             case "output" -> value.isEmpty() ? "expected a directory" : null;
             case "threads" -> hasEmptyItem(value) ? "expected thread-name globs separated by ':'" : null;
             case "allow" -> allowProblem(value);
+            case "appPackages" -> packagesProblem(value);
             default -> null;
         };
         if (problem != null) {
@@ -548,6 +558,22 @@ public final class AgentOptions {
 
     private static List<String> splitList(String value) {
         return value.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(value.split(":", -1)));
+    }
+
+    /** Null if {@code value} is a ':'-separated list of package names ({@code com.acme:org.example.app}). */
+    private static String packagesProblem(String value) {
+        for (String item : value.split(":", -1)) {
+            if (item.isEmpty() || item.startsWith(".") || item.contains("..") || item.contains("*")) {
+                return "expected package names separated by ':', e.g. com.acme:org.example.app";
+            }
+            for (int i = 0; i < item.length(); i++) {
+                char c = item.charAt(i);
+                if (c != '.' && c != '$' && c != '_' && !Character.isLetterOrDigit(c)) {
+                    return "expected package names separated by ':', e.g. com.acme:org.example.app";
+                }
+            }
+        }
+        return null;
     }
 
     private static String allowProblem(String value) {

@@ -39,8 +39,9 @@ final class CheckCommand {
 
     int run(List<String> args) throws UsageException, IOException {
         Arguments a = Arguments.parse(args,
-                Set.of("max-sites", "max-blocked", "categories", "baseline", "out", "source-roots", "source-links"),
+                Set.of("max-sites", "max-blocked", "categories", "baseline", "out", "source-roots", "source-links", "app-packages"),
                 Set.of("allow-dropped"));
+        Inputs.applicationPackages(a.get("app-packages"));
         List<Path> inputs = a.requireInputs();
         Rules rules = rules(a).withAllowDropped(a.flag("allow-dropped"));
         Baseline baseline = null;

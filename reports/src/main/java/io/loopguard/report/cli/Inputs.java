@@ -57,6 +57,21 @@ final class Inputs {
     }
 
     /**
+     * {@code --app-packages com.acme:org.example}: frames of these packages are the application's, also where the
+     * library list names them (which frame a report points at, what SARIF's code flows show).
+     */
+    static void applicationPackages(String option) throws UsageException {
+        if (option == null) {
+            return;
+        }
+        List<String> packages = Arrays.stream(option.split(":")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+        if (packages.isEmpty() || packages.stream().anyMatch(p -> !p.matches("[\\p{L}\\p{N}_$]+(\\.[\\p{L}\\p{N}_$]+)*"))) {
+            throw new UsageException("--app-packages: expected package names separated by ':', got '" + option + "'");
+        }
+        io.loopguard.format.Frame.applicationPackages(packages);
+    }
+
+    /**
      * {@code --source-roots a:b}, relative to the working directory (the repository root in CI), and
      * {@code --source-links TEMPLATE} for the HTML report ({@code {path}}, {@code {absolutePath}}, {@code {line}}).
      */

@@ -32,6 +32,8 @@ public final class Main {
             "           DURATION: 0, 500us, 5ms, 1s",
             "  baseline --write FILE [--prune] FILE|DIR...",
             "           records today's call sites; --prune drops entries no longer seen",
+            "--app-packages P:P: packages that are the application's code (their frames are the ones reports point at),",
+            "           also where they look like a library's (e.g. org.apache.myteam); default: all but known libraries",
             "--source-links: how the HTML report links frames to source, with {path} (repository-relative),",
             "           {absolutePath} and {line}, e.g. vscode://file/{absolutePath}:{line} or",
             "           https://github.com/OWNER/REPO/blob/main/{path}#L{line}; default: files found under the source roots",

@@ -22,7 +22,8 @@ final class ReportCommand {
     }
 
     int run(List<String> args) throws UsageException, IOException {
-        Arguments a = Arguments.parse(args, Set.of("out", "source-roots", "source-links"), Set.of());
+        Arguments a = Arguments.parse(args, Set.of("out", "source-roots", "source-links", "app-packages"), Set.of());
+        Inputs.applicationPackages(a.get("app-packages"));
         List<Path> inputs = a.requireInputs();
         Inputs.Loaded loaded = Inputs.load(inputs, log);
         if (loaded == null) {
