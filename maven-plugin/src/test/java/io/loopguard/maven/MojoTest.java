@@ -66,7 +66,9 @@ class MojoTest {
         mojo.threads = List.of("my-loop-*", "io-?");
         mojo.mode = "log";
         mojo.execute();
-        String expected = "-javaagent:/m2/loopguard-agent-1.0.jar=threads=my-loop-*:io-?,output=" + data + ",mode=log -Xmx1g";
+        // appPackages=demo: the packages of the module's own sources (Fixtures.project has src/main/java/demo)
+        String expected = "-javaagent:/m2/loopguard-agent-1.0.jar=threads=my-loop-*:io-?,output=" + data
+                + ",mode=log,appPackages=demo -Xmx1g";
         assertThat(project.getProperties().getProperty("argLine")).isEqualTo(expected);
         assertThat(log.lines).contains("[INFO] argLine set to " + expected);
         mojo.execute();
