@@ -120,7 +120,7 @@ public final class Watchdog implements Runnable {
         Thread[] threads = runtime.registeredThreads();
         forgetEnded(threads, gcMillis);
         for (Thread thread : threads) {
-            if (runtime.loopState(thread, state)) {
+            if (!isVirtual(thread) && runtime.loopState(thread, state)) {
                 watch(thread, gcMillis);
             }
         }
@@ -202,6 +202,15 @@ public final class Watchdog implements Runnable {
         } finally {
             stretch.end();
         }
+    }
+
+    /**
+     * Virtual-thread loops are not watched: a virtual thread waiting in a park is unmounted, not inside a bracketed
+     * idle wait, so it would look busy (and every sample would be of a parked thread). By class name: the agent
+     * compiles for JDK 17, which has no {@code Thread.isVirtual()}.
+     */
+    private static boolean isVirtual(Thread thread) {
+        return thread.getClass().getName().equals("java.lang.VirtualThread");
     }
 
     private static long pausedNanos(BusyStretch stretch, long gcMillis) {
