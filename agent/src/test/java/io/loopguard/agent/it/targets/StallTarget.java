@@ -84,6 +84,10 @@ public final class StallTarget {
     }
 
     private static void spinOnRegisteredThread() throws InterruptedException {
+        // The first registration starts the agent's JFR stream, which loads several hundred classes: a stretch that
+        // overlaps that start-up gets the warm-up grace (README, Stalls). Wait for it as a real loop would have.
+        TargetIO.runOn("first-loop", true, () -> { });
+        LoopGuard.recordedCallSites();
         Throwable failure = TargetIO.runOn("spinner", false, () -> {
             LoopGuard.register(Thread.currentThread());
             long start = System.nanoTime();
