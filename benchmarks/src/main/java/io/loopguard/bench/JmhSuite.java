@@ -45,11 +45,14 @@ public final class JmhSuite {
         Files.createDirectories(work);
         JmhSuite suite = new JmhSuite(quick, work);
         try (PrintStream md = new PrintStream(Files.newOutputStream(out), true, "UTF-8")) {
-            if (!only.equals("recording")) {
+            if (only.equals("all") || only.equals("percall")) {
                 suite.perCall(md, loopguard, blockhound);
             }
-            if (!only.equals("percall")) {
+            if (only.equals("all") || only.equals("recording")) {
                 suite.recording(md, loopguard);
+            }
+            if (only.equals("all") || only.equals("bracket")) {
+                suite.bracket(md, loopguard);
             }
         }
     }
@@ -98,6 +101,23 @@ public final class JmhSuite {
             md.println("| `" + bench + "` | " + Md.medianRange(yes) + " | " + Md.medianRange(no) + " | "
                     + Md.signed(Md.median(yes) - Md.median(no)) + " |");
         }
+        md.println();
+    }
+
+    /** The busy/idle bracket around a loop's idle wait: one loop iteration, registered or not, and without agent. */
+    private void bracket(PrintStream md, Path loopguard) throws RunnerException {
+        String agent = "-javaagent:" + loopguard + "=output=" + work.resolve("lg-bracket") + ",report=none";
+        Map<String, double[]> with = iterationScores(new Runner(base(BracketBenchmark.class.getName() + "\\.")
+                .jvmArgsAppend(agent).build()).run(), 1);
+        Map<String, double[]> without = iterationScores(new Runner(base(BracketBenchmark.class.getName() + "\\.")
+                .param("registered", "false").build()).run(), 1);
+        double[] none = without.get("loopIteration registered=false");
+        double[] off = with.get("loopIteration registered=false");
+        double[] on = with.get("loopIteration registered=true");
+        md.println("| loop iteration (`Selector.selectNow()`), ns/op | no agent | loopguard, not registered | loopguard, registered (bracket) | bracket adds |");
+        md.println("|---|---|---|---|---|");
+        md.println("| `loopIteration` | " + Md.medianRange(none) + " | " + Md.medianRange(off) + " | " + Md.medianRange(on)
+                + " | " + Md.signed(Md.median(on) - Md.median(off)) + " |");
         md.println();
     }
 

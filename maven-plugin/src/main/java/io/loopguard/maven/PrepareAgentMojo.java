@@ -86,6 +86,13 @@ public class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "loopguard.threshold")
     String threshold;
 
+    /**
+     * Agent option {@code stall}: a registered thread busy this long with no blocking call to explain it is a
+     * {@code stall} ({@code 100ms} by default, {@code 0} turns it off).
+     */
+    @Parameter(property = "loopguard.stall")
+    String stall;
+
     /** Agent option {@code allow}: frames ({@code pkg.Class#method}, {@code pkg.Class}, {@code pkg.*}) that allow a call. */
     @Parameter(property = "loopguard.allow")
     List<String> allow;
@@ -170,6 +177,7 @@ public class PrepareAgentMojo extends AbstractMojo {
                     .output(output.toPath())
                     .mode(mode)
                     .threshold(threshold)
+                    .stall(stall)
                     .allow(allow)
                     .report(report)
                     .enabled(enabled)

@@ -40,6 +40,9 @@ public final class Hooks {
     /** {@code (String, boolean) void}: a test started ({@code true}) or finished, for per-test attribution. */
     static volatile MethodHandle tests;
 
+    /** The stall limit in nanoseconds (0: off): a busy stretch this long is kept for the watchdog when it ends. */
+    static volatile long stallNanos;
+
     private static final AtomicLong ERRORS = new AtomicLong();
     /**
      * Opened once the agent's background start-up has woven the JDK: registering a thread waits for it, so no call
@@ -242,6 +245,44 @@ public final class Hooks {
 
     public static Thread[] registeredThreads() {
         return ThreadRegistry.threads();
+    }
+
+    /** Number of longs {@link #loopState} fills. */
+    public static final int LOOP_STATE_LENGTH = 8;
+
+    /**
+     * The busy/idle state of a registered thread, for the agent's watchdog: {@code busySince} (0 while idle), time of
+     * the current busy stretch spent in recorded calls and allowed scopes, start of the call in progress (0: none),
+     * the last long busy stretch (start, end, excluded time), the sum of ended busy stretches, the registration
+     * time; all {@code System.nanoTime()} values. False (and {@code out} untouched) when not registered.
+     */
+    public static boolean loopState(Thread thread, long[] out) {
+        LoopThread loop = ThreadRegistry.find(thread);
+        if (loop == null) {
+            return false;
+        }
+        long start;
+        do {
+            start = loop.longStart.get();
+            out[4] = loop.longEnd.get();
+            out[5] = loop.longExcluded.get();
+        } while (start != loop.longStart.get());
+        out[3] = start;
+        long since;
+        do {
+            since = loop.busySince.get();
+            out[1] = loop.excluded.get();
+            out[2] = loop.inCallSince.get();
+            out[6] = loop.busyTotal.get();
+        } while (since != loop.busySince.get());
+        out[0] = since;
+        out[7] = loop.registeredAt;
+        return true;
+    }
+
+    /** Sets the stall limit (0: off); before the first registration. */
+    public static void installStallLimit(long nanos) {
+        stallNanos = nanos;
     }
 
     /** The name of every thread registered so far, also those that ended (at most 1,000). */

@@ -2,6 +2,7 @@ package io.loopguard.runtime;
 
 import java.lang.invoke.MethodHandle;
 import java.nio.channels.SelectableChannel;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Per-thread state of a registered event-loop thread: the depth of instrumented calls in progress and what the
@@ -10,17 +11,43 @@ import java.nio.channels.SelectableChannel;
  * <p>The depth counter does three jobs (instrumentation.md, 4.4): nested instrumented calls count once as the
  * outermost (a JDBC query swallows its socket reads), the outermost entry names the category (a park under
  * {@code ReentrantLock.lock} is a {@code lock}), and nothing the agent does while recording is recorded itself.
+ *
+ * <p>The busy/idle bracket: the loop's own idle waits ({@link SiteFlags#IDLE}) mark the thread idle on entry and busy
+ * again on exit, so the agent's watchdog (another thread) can tell since when the loop has been busy. Those fields
+ * are written by this thread only, with ordered ({@code lazySet}: a plain store on x86) writes, and read by the
+ * watchdog; a busy stretch's time in recorded blocking calls and allowed scopes (class loading) is kept beside it,
+ * because a stall is CPU time that no recorded call explains. {@code AtomicLong} rather than a {@code VarHandle}:
+ * its ordered store is a plain {@code Unsafe} call, while a {@code VarHandle}'s first use would spin LambdaForms
+ * inside whatever JDK method is being instrumented.
  */
 final class LoopThread {
     static final long NESTED = Long.MIN_VALUE;
+    /** Token of an idle wait entered at depth 0: its exit marks the thread busy again. */
+    static final long IDLE = Long.MIN_VALUE + 1;
 
     final Thread thread;
+    /** When the thread was registered ({@code System.nanoTime()}). */
+    final long registeredAt;
+    /** Start of the current busy stretch, 0 while idle. A registered thread is busy until its first idle wait. */
+    final AtomicLong busySince = new AtomicLong();
+    /** Sum of the busy stretches that ended. */
+    final AtomicLong busyTotal = new AtomicLong();
+    /** Time of the current busy stretch spent in recorded blocking calls and allowed scopes that ended. */
+    final AtomicLong excluded = new AtomicLong();
+    /** Start of the recorded call or allowed scope in progress, 0 when none. */
+    final AtomicLong inCallSince = new AtomicLong();
+    /** The last busy stretch at least {@link Hooks#stallNanos} long: its start (written last), end, excluded time. */
+    final AtomicLong longStart = new AtomicLong();
+    final AtomicLong longEnd = new AtomicLong();
+    final AtomicLong longExcluded = new AtomicLong();
     private int depth;
     private boolean waited;
     private Object context;
 
     LoopThread(Thread thread) {
         this.thread = thread;
+        this.registeredAt = nonZero(System.nanoTime());
+        busySince.lazySet(registeredAt);
     }
 
     long enter(int site, Object ctx) {
@@ -31,9 +58,16 @@ final class LoopThread {
             }
             return NESTED;
         }
+        if ((site & SiteFlags.IDLE) != 0) {
+            depth = 1;
+            idleBegins();
+            return IDLE;
+        }
         if ((site & SiteFlags.SUPPRESS) != 0) {
             depth = 1;
-            return NESTED;
+            long now = token(System.nanoTime());
+            inCallSince.lazySet(now);
+            return now;
         }
         Error reject = null;
         try {
@@ -61,8 +95,46 @@ final class LoopThread {
         if (depth == 0) {
             return 0L;
         }
+        long now = token(System.nanoTime());
+        inCallSince.lazySet(now);
+        return now;
+    }
+
+    /** A time that is not one of the special tokens (0, {@link #NESTED}, {@link #IDLE}). */
+    private static long token(long nanos) {
+        return nanos == 0L || nanos == NESTED || nanos == IDLE ? nanos + 2 : nanos;
+    }
+
+    private static long nonZero(long nanos) {
+        return nanos == 0L ? 1L : nanos;
+    }
+
+    private void idleBegins() {
+        long since = busySince.get();
+        if (since == 0L) {
+            return;
+        }
         long now = System.nanoTime();
-        return now == 0L || now == NESTED ? now + 1 : now;
+        long stretch = now - since;
+        busyTotal.lazySet(busyTotal.get() + stretch);
+        long limit = Hooks.stallNanos;
+        if (limit > 0L && stretch >= limit) {
+            longExcluded.lazySet(excluded.get());
+            longEnd.lazySet(now);
+            longStart.lazySet(since); // last: a reader that sees this start sees its end and excluded time
+        }
+        busySince.lazySet(0L);
+    }
+
+    private void idleEnds() {
+        excluded.lazySet(0L);
+        busySince.lazySet(nonZero(System.nanoTime()));
+    }
+
+    /** Time in a recorded call or an allowed scope: not part of a stall. */
+    private void callEnds(long start, long end) {
+        excluded.lazySet(excluded.get() + (end - start));
+        inCallSince.lazySet(0L);
     }
 
     void exit(long token, int site) {
@@ -72,7 +144,17 @@ final class LoopThread {
             }
             return;
         }
+        if (token == IDLE) {
+            depth = 0;
+            idleEnds();
+            return;
+        }
         long end = System.nanoTime();
+        callEnds(token, end);
+        if ((site & SiteFlags.SUPPRESS) != 0) {
+            reset();
+            return;
+        }
         try {
             if ((site & SiteFlags.CONDITIONAL) == 0 || waited) {
                 MethodHandle recorder = Hooks.recorder;

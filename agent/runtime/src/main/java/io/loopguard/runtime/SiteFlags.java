@@ -18,6 +18,11 @@ public final class SiteFlags {
     public static final int HOST_NAME = 8;
     /** An allowed scope: never recorded, and everything nested inside it is not recorded either. */
     public static final int SUPPRESS = 16;
+    /**
+     * An event loop's own idle wait (its selector {@code select}, its task-queue wait, an executor's {@code getTask}):
+     * an allowed scope ({@link #SUPPRESS} is set too) that also marks the registered thread idle while inside it.
+     */
+    public static final int IDLE = 32;
 
     public static final int INDEX_SHIFT = 8;
 

@@ -41,14 +41,26 @@ final class EventLoopFamily implements BlockingFamily {
                 Kind.LOOP_STARTED);
     }
 
-    /** Netty's own task-queue wait, shutdown back-off sleep and timer tick wait. */
+    /**
+     * Netty's own task-queue wait, shutdown back-off sleep and timer tick wait; and the loops' idle waits that bracket
+     * their busy time: every NIO selector's {@code select}/{@code selectNow} (one private JDK method, whatever the
+     * Netty or Vert.x version calls it), the native transports' waits (by name: their descriptors differ between
+     * Netty versions, and a name that does not exist weaves nothing).
+     */
     @Override
     public List<AllowDefault> allowDefaults() {
         return List.of(
-                AllowDefault.scope("io/netty/util/concurrent/SingleThreadEventExecutor", "takeTask", null),
+                AllowDefault.idleWait("sun/nio/ch/SelectorImpl", "lockAndDoSelect", null),
+                AllowDefault.idleWait("io/netty/util/concurrent/SingleThreadEventExecutor", "takeTask", null),
                 AllowDefault.scope("io/netty/util/concurrent/SingleThreadEventExecutor", "confirmShutdown", null),
                 AllowDefault.scope("io/netty/channel/ManualIoEventLoop", "confirmShutdown", null), // Netty 4.2
-                AllowDefault.scope("io/netty/util/concurrent/GlobalEventExecutor", "takeTask", null),
-                AllowDefault.scope("io/netty/util/HashedWheelTimer$Worker", "waitForNextTick", null));
+                AllowDefault.idleWait("io/netty/util/concurrent/GlobalEventExecutor", "takeTask", null),
+                AllowDefault.idleWait("io/netty/util/HashedWheelTimer$Worker", "waitForNextTick", null),
+                AllowDefault.idleWait("io/netty/channel/epoll/EpollEventLoop", "epollWait", null),
+                AllowDefault.idleWait("io/netty/channel/epoll/EpollEventLoop", "epollWaitNoTimerChange", null),
+                AllowDefault.idleWait("io/netty/channel/epoll/EpollIoHandler", "epollWait", null), // Netty 4.2
+                AllowDefault.idleWait("io/netty/channel/epoll/EpollIoHandler", "epollWaitNoTimerChange", null),
+                AllowDefault.idleWait("io/netty/channel/kqueue/KQueueEventLoop", "kqueueWait", null),
+                AllowDefault.idleWait("io/netty/channel/kqueue/KQueueIoHandler", "kqueueWait", null));
     }
 }

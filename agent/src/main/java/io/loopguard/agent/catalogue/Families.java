@@ -16,6 +16,7 @@ public final class Families {
     /** The families whose calls the JVM times itself (JFR): their sites are interned as events arrive. */
     static final MonitorFamily MONITOR = new MonitorFamily();
     static final PinningFamily PINNING = new PinningFamily();
+    static final StallFamily STALL = new StallFamily();
 
     private static final List<BlockingFamily> ALL = List.of(
             new SleepFamily(),
@@ -30,6 +31,7 @@ public final class Families {
             new ProcessFamily(),
             MONITOR,
             PINNING,
+            STALL,
             new ThreadLifecycleFamily(),
             new EventLoopFamily(),
             new JvmMachineryFamily());

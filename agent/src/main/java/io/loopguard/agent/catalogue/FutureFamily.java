@@ -37,7 +37,7 @@ final class FutureFamily implements BlockingFamily {
     /** An executor worker waiting for its next task is the loop's idle wait (Reactor's schedulers are executors). */
     @Override
     public List<AllowDefault> allowDefaults() {
-        return List.of(AllowDefault.scope("java/util/concurrent/ThreadPoolExecutor", "getTask", "()Ljava/lang/Runnable;"));
+        return List.of(AllowDefault.idleWait("java/util/concurrent/ThreadPoolExecutor", "getTask", "()Ljava/lang/Runnable;"));
     }
 
     /** An unfinished future would block; an executor's own waits are let through (recorded if they wait). */

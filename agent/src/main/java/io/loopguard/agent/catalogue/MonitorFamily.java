@@ -16,13 +16,13 @@ final class MonitorFamily extends JfrFamily {
     }
 
     /**
-     * A selector's own select is the loop's idle wait; its wakeup lock is only ever held for a moment by another
-     * thread waking the loop. Netty deregistering a closed channel makes loops contend for a moment at shutdown.
+     * A selector's own select is the loop's idle wait (declared, and woven, by {@link EventLoopFamily}); its wakeup
+     * lock is only ever held for a moment by another thread waking the loop. Netty deregistering a closed channel
+     * makes loops contend for a moment at shutdown.
      */
     @Override
     public List<AllowDefault> allowDefaults() {
         return List.of(
-                AllowDefault.onStack("sun.nio.ch.SelectorImpl#lockAndDoSelect"),
                 AllowDefault.onStack("sun.nio.ch.*SelectorImpl#wakeup"),
                 AllowDefault.onStack("io.netty.channel.AbstractChannel$AbstractUnsafe#deregister"));
     }

@@ -62,7 +62,8 @@ public final class Rules {
 
     /** An allowed scope: nothing inside it is recorded (its site is never recorded either: {@code SUPPRESS}). */
     void scope(AllowDefault allowed) {
-        int site = sites.intern(family, Category.PARK, "(allowed scope)", SiteFlags.SUPPRESS);
+        int flags = allowed.idleWait() ? SiteFlags.SUPPRESS | SiteFlags.IDLE : SiteFlags.SUPPRESS;
+        int site = sites.intern(family, Category.PARK, allowed.idleWait() ? "(idle wait)" : "(allowed scope)", flags);
         catalogue.add(allowed.owner(), MethodRule.timed(allowed.method(), allowed.descriptor(), site, ContextSource.NONE));
     }
 }

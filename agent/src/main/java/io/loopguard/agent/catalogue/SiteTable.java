@@ -36,7 +36,8 @@ public final class SiteTable {
      * interned on first sight; its blocking method is the frame that blocked.
      */
     public int timedByJvm(Category category, String blockingMethod) {
-        BlockingFamily family = category == Category.PINNING ? Families.PINNING : Families.MONITOR;
+        BlockingFamily family = category == Category.PINNING ? Families.PINNING
+                : category == Category.STALL ? Families.STALL : Families.MONITOR;
         return intern(family, category, blockingMethod, 0);
     }
 

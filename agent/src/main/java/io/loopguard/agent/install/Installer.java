@@ -17,6 +17,7 @@ import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.agent.jfr.JfrSource;
 import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
+import io.loopguard.agent.stall.Watchdog;
 import io.loopguard.agent.record.ThreadWatcher;
 import io.loopguard.agent.weave.BootClasses;
 import io.loopguard.agent.weave.ClassWeaver;
@@ -154,10 +155,26 @@ public final class Installer implements Runnable {
         retransformLoaded(catalogue.owners());
         output.attach(recorder, runtime, transformer);
         startJfr(recorder, runtime);
+        startWatchdog(recorder, runtime);
 
         runtime.ready();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             watcher.threadStarting(thread);
+        }
+    }
+
+    /** Stalls ({@code stall} option, 0: off): the watchdog thread waits for the first registered thread. */
+    private void startWatchdog(Recorder recorder, RuntimeBridge runtime) {
+        long limit = options.stallNanos();
+        runtime.installStallLimit(limit);
+        if (limit > 0) {
+            Watchdog watchdog = Watchdog.start(runtime, recorder, limit);
+            output.beforeFinalWrite(new Runnable() {
+                @Override
+                public void run() {
+                    watchdog.close();
+                }
+            });
         }
     }
 

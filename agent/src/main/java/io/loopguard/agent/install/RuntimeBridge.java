@@ -31,6 +31,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle enter;
     private final MethodHandle exit;
     private final MethodHandle errorCount;
+    private final MethodHandle loopState;
+    private final MethodHandle installStallLimit;
     private final MethodHandle firstError;
     private final MethodHandle throwableBacktrace;
 
@@ -55,6 +57,8 @@ public final class RuntimeBridge implements Consumer<Thread> {
         enter = lookup.findStatic(hooks, "enter", MethodType.methodType(long.class, int.class, Object.class));
         exit = lookup.findStatic(hooks, "exit", MethodType.methodType(void.class, long.class, int.class));
         errorCount = lookup.findStatic(hooks, "errorCount", MethodType.methodType(long.class));
+        loopState = lookup.findStatic(hooks, "loopState", MethodType.methodType(boolean.class, Thread.class, long[].class));
+        installStallLimit = lookup.findStatic(hooks, "installStallLimit", MethodType.methodType(void.class, long.class));
         firstError = lookup.findStatic(hooks, "firstError", MethodType.methodType(Throwable.class));
         throwableBacktrace = lookup.findStatic(hooks, "throwableBacktrace",
                 MethodType.methodType(java.lang.invoke.VarHandle.class));
@@ -212,6 +216,24 @@ public final class RuntimeBridge implements Consumer<Thread> {
     public void suppressEnd(long token) {
         try {
             exit.invokeExact(token, SiteFlags.SUPPRESS);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Fills {@code out} with the thread's busy/idle state (the runtime's {@code Hooks.loopState}); false if unregistered. */
+    public boolean loopState(Thread thread, long[] out) {
+        try {
+            return (boolean) loopState.invokeExact(thread, out);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The stall limit the loops compare their busy stretches with (0: off). */
+    void installStallLimit(long nanos) {
+        try {
+            installStallLimit.invokeExact(nanos);
         } catch (Throwable e) {
             throw rethrow(e);
         }

@@ -2,6 +2,7 @@ package io.loopguard.agent.output;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -26,7 +27,8 @@ public final class Output implements Runnable {
     private volatile Recorder recorder;
     private volatile RuntimeBridge runtime;
     private volatile Supplier<List<String>> weaveFailures;
-    private volatile Runnable beforeFinalWrite;
+    /** Run in order before the final data file (JFR's drain, the watchdog's last look); each one at most once. */
+    private final List<Runnable> beforeFinalWrite = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private boolean errorsReported;
     private int failuresReported;
@@ -65,7 +67,7 @@ public final class Output implements Runnable {
 
     /** Runs {@code task} at exit before the final data file is written (draining events that arrive late). */
     public void beforeFinalWrite(Runnable task) {
-        this.beforeFinalWrite = task;
+        beforeFinalWrite.add(task);
     }
 
     /**
@@ -159,8 +161,7 @@ public final class Output implements Runnable {
 
     private void shutdown() {
         stopping = true;
-        Runnable drain = beforeFinalWrite;
-        if (drain != null) {
+        for (Runnable drain : beforeFinalWrite) {
             drainBounded(drain);
         }
         printPending();

@@ -36,6 +36,8 @@ public final class Recorder {
     private final Queue<String> logLines = new ConcurrentLinkedQueue<>();
     private final RunningTests tests = new RunningTests();
     private volatile Thread printer;
+    /** The thread an agent thread (watchdog) records for, named in its log line. */
+    private final ThreadLocal<String> onBehalfOf = new ThreadLocal<>();
     private volatile boolean dirty;
     /** False for good once {@code jdk.jfr} turned out not to link (a trimmed runtime image): no events, no retries. */
     private volatile boolean events = true;
@@ -177,6 +179,30 @@ public final class Recorder {
     }
 
     /**
+     * A stall the watchdog observed on a registered thread: {@code frames} is the stack sampled most often during the
+     * busy stretch (the busy code on top), {@code nanos} the stretch. Runs on the watchdog's thread.
+     */
+    public void recordStall(String threadName, StackTraceElement[] frames, long nanos) {
+        int first = 0;
+        while (first < frames.length && StackCapture.isAgentFrame(frames[first].getClassName())) {
+            first++;
+        }
+        int length = Math.min(frames.length - first, StackCapture.MAX_FRAMES);
+        if (length <= 0) {
+            return;
+        }
+        StackTraceElement[] stack = new StackTraceElement[length];
+        System.arraycopy(frames, first, stack, 0, length);
+        String blockingMethod = stack[0].getClassName() + "." + stack[0].getMethodName();
+        onBehalfOf.set(threadName);
+        try {
+            recordTimed(threadName, Category.STALL, blockingMethod, null, stack, System.nanoTime() - nanos, nanos);
+        } finally {
+            onBehalfOf.remove();
+        }
+    }
+
+    /**
      * Target of the runtime's checker handle in {@code mode=throw}: the error to throw before the call starts, or
      * null when it may run (allowed, or a lock/future/queue that would not block now).
      */
@@ -288,8 +314,11 @@ public final class Recorder {
         if (!log) {
             return;
         }
-        StringBuilder line = new StringBuilder("blocking ").append(site.category).append(" call ").append(site.blockingMethod);
-        line.append(" on ").append(Thread.currentThread().getName());
+        String on = onBehalfOf.get();
+        StringBuilder line = Category.STALL.id().equals(site.category)
+                ? new StringBuilder("stall in ").append(site.blockingMethod)
+                : new StringBuilder("blocking ").append(site.category).append(" call ").append(site.blockingMethod);
+        line.append(" on ").append(on != null ? on : Thread.currentThread().getName());
         if (site.detail != null) {
             line.append(" (").append(site.detail).append(')');
         }

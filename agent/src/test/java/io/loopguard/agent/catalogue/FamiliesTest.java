@@ -35,8 +35,7 @@ class FamiliesTest {
             }
         }
         assertThat(categories).doesNotHaveDuplicates();
-        // stall is in the contract but not implemented yet (README)
-        assertThat(EnumSet.copyOf(categories)).isEqualTo(EnumSet.range(Category.SLEEP, Category.PINNING));
+        assertThat(EnumSet.copyOf(categories)).isEqualTo(EnumSet.range(Category.SLEEP, Category.STALL));
     }
 
     @Test
@@ -106,6 +105,12 @@ class FamiliesTest {
                 "io.netty.channel.ManualIoEventLoop#confirmShutdown",
                 "io.netty.util.concurrent.GlobalEventExecutor#takeTask",
                 "io.netty.util.HashedWheelTimer$Worker#waitForNextTick",
+                "io.netty.channel.epoll.EpollEventLoop#epollWait",
+                "io.netty.channel.epoll.EpollEventLoop#epollWaitNoTimerChange",
+                "io.netty.channel.epoll.EpollIoHandler#epollWait",
+                "io.netty.channel.epoll.EpollIoHandler#epollWaitNoTimerChange",
+                "io.netty.channel.kqueue.KQueueEventLoop#kqueueWait",
+                "io.netty.channel.kqueue.KQueueIoHandler#kqueueWait",
                 "sun.nio.ch.SelectorImpl#lockAndDoSelect",
                 "sun.nio.ch.*SelectorImpl#wakeup",
                 "io.netty.channel.AbstractChannel$AbstractUnsafe#deregister");
@@ -120,7 +125,7 @@ class FamiliesTest {
                 }
             }
         }
-        assertThat(woven).isEqualTo(11);
+        assertThat(woven).isEqualTo(18);
         // without autodetect the loops are not hooked, but their idle waits are still allowed scopes
         Catalogue manual = Catalogue.standard(new SiteTable(), false);
         assertThat(manual.rulesFor("io/netty/channel/nio/NioEventLoop")).isNull();

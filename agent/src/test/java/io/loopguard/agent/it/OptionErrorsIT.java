@@ -37,6 +37,8 @@ class OptionErrorsIT {
                 Arguments.of("threshold=9223372036854775s", "threshold"),
                 Arguments.of("threshold=-5ms", "threshold"),
                 Arguments.of("threshold=", "threshold"),
+                Arguments.of("stall=soon", "stall"),
+                Arguments.of("stall=5ms", "stall"),
                 Arguments.of("flushInterval=99999999999999999999ms", "flushInterval"),
                 Arguments.of("maxSites=99999999999999999999", "maxSites"),
                 Arguments.of("output=/dev/null", "output"),

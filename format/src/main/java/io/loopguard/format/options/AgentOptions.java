@@ -32,7 +32,7 @@ public final class AgentOptions {
 
     public static final List<String> KEYS = List.of("threads", "autodetect", "output", "mode", "threshold", "allow",
             "report", "enabled", "flushInterval", "maxSites", "jfr", "pinning", "profile", "newSitesPerSecond",
-            "console", "appPackages");
+            "console", "appPackages", "stall");
     /**
      * {@code profile=production}: the defaults a production JVM needs, each overridden by the option given
      * explicitly (at any layer): {@code mode=record} (never throws into a production request), {@code report=none}
@@ -261,6 +261,10 @@ public final class AgentOptions {
             return set("threshold", duration);
         }
 
+        public Builder stall(String duration) {
+            return set("stall", duration);
+        }
+
         public Builder allow(List<String> framePatterns) {
             return list("allow", framePatterns);
         }
@@ -384,6 +388,14 @@ public final class AgentOptions {
         return list("appPackages");
     }
 
+    /**
+     * The stall limit: a registered thread busy this long with no recorded blocking call is a {@code stall} (100 ms
+     * by default: about what a user notices as lag, ten times a typical loop iteration's budget); 0 turns it off.
+     */
+    public long stallNanos() {
+        return nanos(values.getOrDefault("stall", "100ms"));
+    }
+
     public Report report() {
         return Report.valueOf(value("report", "html").toUpperCase(Locale.ROOT));
     }
@@ -495,6 +507,7 @@ public final class AgentOptions {
                     : "expected record, log or throw";
             case "report" -> value.equals("html") || value.equals("none") ? null : "expected html or none";
             case "threshold" -> durationProblem(value, 0L, "a duration like 0, 500us, 5ms or 1s");
+            case "stall" -> stallProblem(value);
             case "flushInterval" -> durationProblem(value, 10_000_000L, "a duration of at least 10ms, like 500ms or 5s");
             case "maxSites" -> maxSitesProblem(value);
             case "newSitesPerSecond" -> value.equals("0") ? null : maxSitesProblem(value) == null ? null
@@ -525,6 +538,17 @@ public final class AgentOptions {
                     : "expected " + expected;
         }
         return nanos < min ? "expected " + expected : null;
+    }
+
+    /** 0 (off) or at least 10ms: below that a loop iteration's ordinary work and the sampling itself would be noise. */
+    private static String stallProblem(String value) {
+        String expected = "0 (off) or a duration of at least 10ms, like 100ms or 1s";
+        String problem = durationProblem(value, 0L, expected);
+        if (problem != null) {
+            return problem;
+        }
+        long nanos = Durations.parseNanos(value);
+        return nanos == 0L || nanos >= 10_000_000L ? null : "expected " + expected;
     }
 
     private static String maxSitesProblem(String value) {

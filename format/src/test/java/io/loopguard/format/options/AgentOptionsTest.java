@@ -23,6 +23,7 @@ class AgentOptionsTest {
         assertThat(options.output()).isEqualTo(Path.of("loopguard").toAbsolutePath());
         assertThat(options.mode()).isEqualTo(AgentOptions.Mode.RECORD);
         assertThat(options.thresholdNanos()).isZero();
+        assertThat(options.stallNanos()).isEqualTo(100_000_000L);
         assertThat(options.allow()).isEmpty();
         assertThat(options.report()).isEqualTo(AgentOptions.Report.HTML);
         assertThat(options.enabled()).isTrue();
@@ -86,6 +87,21 @@ class AgentOptionsTest {
         assertThat(options.thresholdNanos()).isEqualTo(1_000_000L);
         assertThat(options.mode()).isEqualTo(AgentOptions.Mode.LOG);
         assertThat(options.maxSites()).isEqualTo(3);
+    }
+
+    @Test
+    void stallIsADurationOfAtLeast10msOrZeroLayeredLikeEveryOption() {
+        Map<String, String> props = Map.of("loopguard.stall", "250ms");
+        Map<String, String> env = Map.of("LOOPGUARD_STALL", "1s");
+        assertThat(AgentOptions.parse("", props::get, env::get).stallNanos()).isEqualTo(250_000_000L);
+        assertThat(AgentOptions.parse("stall=0", props::get, env::get).stallNanos()).isZero();
+        assertThat(AgentOptions.parse("", k -> null, env::get).stallNanos()).isEqualTo(1_000_000_000L);
+        for (String bad : new String[] {"stall=5ms", "stall=soon", "stall=-1s", "stall="}) {
+            assertThatThrownBy(() -> AgentOptions.parse(bad, k -> null, k -> null))
+                    .isInstanceOf(OptionException.class)
+                    .hasMessageContaining("'stall'")
+                    .hasMessageNotContaining("\n");
+        }
     }
 
     @Test

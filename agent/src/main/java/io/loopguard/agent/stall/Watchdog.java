@@ -1,0 +1,252 @@
+package io.loopguard.agent.stall;
+
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+import io.loopguard.agent.install.RuntimeBridge;
+import io.loopguard.agent.record.Recorder;
+
+/**
+ * The agent's one watchdog thread: every tick it reads each registered thread's busy/idle state (written by the
+ * runtime's bracket around the loops' idle waits). A thread busy longer than the stall limit, not counting its time
+ * in recorded blocking calls and allowed scopes (class loading) nor the JVM's stop-the-world pauses, and not inside
+ * such a call right now, has its stack sampled at every tick until it goes idle. When the stretch ends it becomes
+ * one {@code stall}: the stack sampled most often, the stretch's duration (warm-up taken off: the share of samples
+ * in class initialisation or loading, and a grace per class loaded meanwhile, {@link #GRACE_PER_CLASS_NANOS}). A
+ * stretch during which the thread got less than half the limit of CPU time is not one: it was long because the
+ * machine was overloaded (the loop waited for a core), not because of the code it ran.
+ *
+ * <p>The thread starts waiting for the first registration, so a JVM with no event loop never ticks. It never runs
+ * on a loop and never prints; a sample ({@code Thread.getStackTrace}) costs the sampled loop a handshake of a few
+ * microseconds, only while it is already stalled.
+ */
+public final class Watchdog implements Runnable {
+    private static final int STATE = 8;
+    /**
+     * Warm-up grace per class the JVM loaded during a stretch: loading, linking, verifying and first running a class
+     * in the interpreter. Measured: a cold Vert.x server's first request loads about 280 classes in 100-180 ms of
+     * busy time (2-core machine under load); a password hash on a warm loop loads a few. Counted JVM-wide (no
+     * per-thread count exists), so a loop busy while other threads load classes gets the grace too: at start-up a
+     * stall can only be missed, never invented.
+     */
+    private static final long GRACE_PER_CLASS_NANOS = 1_000_000L;
+    private final RuntimeBridge runtime;
+    private final Recorder recorder;
+    private final long limitNanos;
+    private final long tickNanos;
+    private final GcPauses gc = new GcPauses();
+    private final ThreadCpu cpu = new ThreadCpu();
+    private final Map<Thread, BusyStretch> stretches = new IdentityHashMap<>();
+    private final long[] state = new long[STATE];
+    /** Time in stalls per thread name, for the data file's loop time. */
+    private final Map<String, Long> stallNanos = new ConcurrentHashMap<>();
+    private long lastGcMillis;
+    private final ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+    private long lastClasses;
+    private volatile boolean closed;
+
+    private Watchdog(RuntimeBridge runtime, Recorder recorder, long limitNanos) {
+        this.runtime = runtime;
+        this.recorder = recorder;
+        this.limitNanos = limitNanos;
+        this.tickNanos = Math.max(2_000_000L, Math.min(10_000_000L, limitNanos / 10));
+    }
+
+    /** Starts the watchdog thread, which waits for the first registered thread before it does anything. */
+    public static Watchdog start(RuntimeBridge runtime, Recorder recorder, long limitNanos) {
+        Watchdog watchdog = new Watchdog(runtime, recorder, limitNanos);
+        Thread thread = new Thread(watchdog, "loopguard-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+        return watchdog;
+    }
+
+    /**
+     * Before the final data file: one last look, and every stretch already stalled ends here (a thread that ended or
+     * unregistered since the last tick, or a loop still stalled as the JVM exits), up to when it was last seen busy.
+     */
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            tick();
+            long gcMillis = gc.totalMillis();
+            for (Map.Entry<Thread, BusyStretch> entry : stretches.entrySet()) {
+                if (entry.getValue().active()) {
+                    state[3] = 0L;
+                    ended(entry.getKey(), entry.getValue(), gcMillis);
+                }
+            }
+        } catch (Throwable e) {
+            // never hurt the application's exit
+        }
+    }
+
+    /** Nanoseconds in stalls per registered thread name so far. */
+    public Map<String, Long> stallNanosByThread() {
+        return Map.copyOf(stallNanos);
+    }
+
+    @Override
+    public void run() {
+        try {
+            runtime.awaitFirstRegistration();
+            lastGcMillis = gc.totalMillis();
+            lastClasses = classes.getTotalLoadedClassCount();
+            while (!closed) {
+                synchronized (this) {
+                    if (!closed) {
+                        tick();
+                    }
+                }
+                LockSupport.parkNanos(tickNanos);
+            }
+        } catch (InterruptedException e) {
+            // JVM exit
+        } catch (Throwable e) {
+            // never hurt the application: stalls are simply no longer watched
+        }
+    }
+
+    private void tick() {
+        long gcMillis = gc.totalMillis();
+        Thread[] threads = runtime.registeredThreads();
+        forgetEnded(threads, gcMillis);
+        for (Thread thread : threads) {
+            if (!isVirtual(thread) && runtime.loopState(thread, state)) {
+                watch(thread, gcMillis);
+            }
+        }
+        lastGcMillis = gcMillis;
+        lastClasses = classes.getTotalLoadedClassCount();
+    }
+
+    private void watch(Thread thread, long gcMillis) {
+        BusyStretch stretch = stretches.get(thread);
+        if (stretch == null) {
+            stretch = new BusyStretch();
+            stretches.put(thread, stretch);
+        }
+        long busySince = state[0];
+        if (!thread.isAlive()) { // ended, not yet dropped by the registry
+            if (stretch.active()) {
+                state[3] = 0L;
+                ended(thread, stretch, gcMillis);
+            }
+            return;
+        }
+        if (stretch.active() && busySince != stretch.start) {
+            ended(thread, stretch, gcMillis);
+        }
+        if (busySince == 0L) {
+            return;
+        }
+        if (!stretch.active()) {
+            // The previous tick's pause total: pauses between it and the stretch's start are taken off too (a
+            // stretch can only look shorter, never longer).
+            stretch.begin(busySince, lastGcMillis);
+            stretch.cpuAtStart = cpu.cpuNanos(thread);
+            stretch.classesAtStart = lastClasses;
+        }
+        long now = System.nanoTime();
+        long inCallSince = state[2];
+        stretch.lastSeenBusy = now;
+        stretch.lastExcluded = state[1] + (inCallSince != 0L ? now - inCallSince : 0L);
+        long busy = now - busySince - stretch.lastExcluded - pausedNanos(stretch, gcMillis);
+        if (busy >= limitNanos / 2) {
+            stretch.lastCpu = cpu.cpuNanos(thread);
+            stretch.lastClasses = classes.getTotalLoadedClassCount();
+        }
+        if (busy >= limitNanos && inCallSince == 0L) {
+            sample(thread, stretch);
+        }
+    }
+
+    private void sample(Thread thread, BusyStretch stretch) {
+        StackTraceElement[] frames = thread.getStackTrace();
+        // Only a sample taken inside the same stretch and outside any recorded call describes the busy code.
+        if (frames.length > 0 && runtime.loopState(thread, state) && state[0] == stretch.start && state[2] == 0L) {
+            stretch.sample(frames);
+        }
+    }
+
+    private void ended(Thread thread, BusyStretch stretch, long gcMillis) {
+        try {
+            if (stretch.samples == 0) {
+                return;
+            }
+            long end = stretch.lastSeenBusy;
+            long excluded = stretch.lastExcluded;
+            if (state[3] == stretch.start) { // the runtime kept this long stretch's exact end
+                end = state[4];
+                excluded = state[5];
+            }
+            long busy = end - stretch.start - excluded - pausedNanos(stretch, gcMillis);
+            long warmUp = busy / stretch.samples * stretch.warmUpSamples
+                    + Math.max(0L, stretch.lastClasses - stretch.classesAtStart) * GRACE_PER_CLASS_NANOS;
+            StackTraceElement[] stack = stretch.mostFrequent();
+            long onCpu = stretch.cpuAtStart < 0 || stretch.lastCpu < 0 ? -1L : stretch.lastCpu - stretch.cpuAtStart;
+            boolean starvedOnly = onCpu >= 0 && onCpu < limitNanos / 2;
+            if (busy - warmUp >= limitNanos && stack != null && !starvedOnly) {
+                String name = thread.getName();
+                recorder.recordStall(name, stack, busy);
+                stallNanos.merge(name, busy, Long::sum);
+            }
+        } finally {
+            stretch.end();
+        }
+    }
+
+    /**
+     * Virtual-thread loops are not watched: a virtual thread waiting in a park is unmounted, not inside a bracketed
+     * idle wait, so it would look busy (and every sample would be of a parked thread). By class name: the agent
+     * compiles for JDK 17, which has no {@code Thread.isVirtual()}.
+     */
+    private static boolean isVirtual(Thread thread) {
+        return thread.getClass().getName().equals("java.lang.VirtualThread");
+    }
+
+    private static long pausedNanos(BusyStretch stretch, long gcMillis) {
+        return Math.max(0L, gcMillis - stretch.gcMillisAtStart) * 1_000_000L;
+    }
+
+    /**
+     * Drops the threads no longer registered (ended or unregistered). A stretch they were stalled in ends there: a
+     * plainly registered thread that spins until it ends is still one stall, up to when it was last seen busy.
+     */
+    private void forgetEnded(Thread[] threads, long gcMillis) {
+        if (stretches.size() <= threads.length && allLive(threads)) {
+            return;
+        }
+        Map<Thread, Boolean> live = new IdentityHashMap<>();
+        for (Thread thread : threads) {
+            live.put(thread, Boolean.TRUE);
+        }
+        for (Iterator<Map.Entry<Thread, BusyStretch>> it = stretches.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Thread, BusyStretch> entry = it.next();
+            if (!live.containsKey(entry.getKey())) {
+                if (entry.getValue().active()) {
+                    state[3] = 0L; // no exact end known: the last time it was seen busy
+                    ended(entry.getKey(), entry.getValue(), gcMillis);
+                }
+                it.remove();
+            }
+        }
+    }
+
+    private boolean allLive(Thread[] threads) {
+        for (Thread thread : threads) {
+            if (!stretches.containsKey(thread)) {
+                return true; // a new thread: the sizes say nothing about ended ones, the loop below will check
+            }
+        }
+        return stretches.size() == threads.length;
+    }
+}
