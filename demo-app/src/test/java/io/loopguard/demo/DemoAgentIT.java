@@ -96,11 +96,32 @@ class DemoAgentIT {
                 .singleElement().asString().contains("blocking call sites on event-loop threads");
     }
 
+    /**
+     * The one call site the demo does not plant but may cause: under load, PostgreSQL's driver called on the loop by the
+     * blocking user endpoint can wait for a lock of the driver's that a worker's query holds (seen: 35 ms in
+     * {@code PgConnection.prepareStatement} on an {@code int[]} held by {@code demo-db-worker-0}). That is a real
+     * blocking call of that very endpoint, correctly reported as {@code monitor}; whether it happens depends on the
+     * machine's load, so the exact-site checks set it aside and {@link #driverContentionIsInsideTheBlockingJdbcEndpoint}
+     * checks what it may be.
+     */
+    private static boolean driverContention(CallSite site) {
+        return site.category().equals("monitor")
+                && site.stack().stream().anyMatch(frame -> frame.className().startsWith("org.postgresql."));
+    }
+
+    @Test
+    void driverContentionIsInsideTheBlockingJdbcEndpoint() {
+        assertThat(data.callSites().stream().filter(DemoAgentIT::driverContention).toList())
+                .as(describe(data.callSites()))
+                .allSatisfy(site -> assertThat(hasFrame(site, HANDLERS + "UserEndpoints", "blocking")).isTrue());
+    }
+
     @Test
     void everyBlockingEndpointIsOneCallSiteWithItsHandlerFrame() {
         for (Expected expected : EXPECTED) {
             List<CallSite> sites = data.callSites().stream()
                     .filter(site -> hasFrame(site, expected.handlerClass(), "blocking"))
+                    .filter(site -> !driverContention(site))
                     .toList();
             assertThat(sites).as("call sites of %s.blocking in%n%s", expected.handlerClass(),
                             describe(data.callSites()))
@@ -124,7 +145,8 @@ class DemoAgentIT {
 
     @Test
     void thereIsNothingElse() {
-        assertThat(data.callSites().stream().map(CallSite::category).sorted().toList())
+        assertThat(data.callSites().stream().filter(site -> !driverContention(site)).map(CallSite::category).sorted()
+                .toList())
                 .as(describe(data.callSites()))
                 .containsExactlyElementsOf(EXPECTED.stream().map(Expected::category).sorted().toList());
     }
