@@ -8,18 +8,23 @@ import io.loopguard.agent.util.Glob;
 
 /**
  * Decides, when a thread starts or is renamed, whether it is an event loop: its name matches a {@code threads} glob,
- * or (with {@code autodetect}) it is a Reactor non-blocking scheduler thread ({@code reactor.core.scheduler.NonBlocking},
- * used by {@code Schedulers.parallel()} and {@code single()}). Netty and Vert.x loops register themselves when their
- * {@code run()} starts. Matching once per thread keeps it off the per-call hot path.
+ * or (with {@code autodetect}) its class carries a framework's "never block here" marker interface: Reactor's
+ * {@code reactor.core.scheduler.NonBlocking} ({@code Schedulers.parallel()}, {@code single()}) and RxJava's
+ * {@code NonBlockingThread} (RxJava 2 and 3: {@code Schedulers.computation()}, {@code single()}; never
+ * {@code io()}). Netty and Vert.x loops register themselves when their {@code run()} starts. Matching once per thread keeps it off the per-call hot path.
  */
 public final class ThreadWatcher {
-    private static final String REACTOR_NON_BLOCKING = "reactor.core.scheduler.NonBlocking";
+    /** Marker interfaces by name: the agent links to no framework. */
+    private static final List<String> NON_BLOCKING_MARKERS = List.of(
+            "reactor.core.scheduler.NonBlocking",
+            "io.reactivex.rxjava3.internal.schedulers.NonBlockingThread",
+            "io.reactivex.internal.schedulers.NonBlockingThread");
     private static final ClassValue<Boolean> NON_BLOCKING = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
             for (Class<?> c = type; c != null; c = c.getSuperclass()) {
                 for (Class<?> itf : c.getInterfaces()) {
-                    if (itf.getName().equals(REACTOR_NON_BLOCKING)) {
+                    if (NON_BLOCKING_MARKERS.contains(itf.getName())) {
                         return true;
                     }
                 }

@@ -50,6 +50,22 @@ class AutodetectIT {
         assertOnlyPlantedSleep(run, ReactorTarget.class, "parallel-");
     }
 
+    /** Issue 13: RxJava 3 marks its computation and single threads NonBlockingThread; io() threads are not loops. */
+    @Test
+    void rxJavaComputationAndSingleThreadsAreLoopsAndIoThreadsAreNot() {
+        RunResult run = AgentProcess.of(io.loopguard.agent.it.targets.RxJavaTarget.class).run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.facts()).as(run.describe()).containsEntry("done", "true");
+        List<CallSite> planted = run.sitesIn(io.loopguard.agent.it.targets.RxJavaTarget.class, "plantedSleep");
+        assertThat(planted).as(run.describe()).isNotEmpty().allMatch(s -> s.category().equals("sleep"));
+        assertThat(planted.stream().flatMap(s -> s.threads().stream()).toList()).as(run.describe())
+                .anyMatch(t -> t.startsWith("RxComputationThreadPool-"))
+                .anyMatch(t -> t.startsWith("RxSingleScheduler-"));
+        assertThat(run.sitesIn(io.loopguard.agent.it.targets.RxJavaTarget.class, "ioSleep"))
+                .as("a sleep on io() is where blocking belongs").isEmpty();
+        assertThat(run.sitesWhere(s -> !planted.contains(s))).as("nothing else\n%s", run.describe()).isEmpty();
+    }
+
     static void assertRan(RunResult run) {
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.facts()).as(run.describe()).containsEntry("done", "true");
