@@ -91,7 +91,10 @@ final class SocketFamily implements BlockingFamily {
         return address == null ? null : address.toString();
     }
 
-    /** {@code SocketImpl.toString()} is {@code Socket[addr=host/1.2.3.4,port=5432,localport=40000]}. */
+    /**
+     * {@code SocketImpl.toString()} is {@code Socket[addr=host/1.2.3.4,port=5432,localport=40000]}; a listening
+     * socket's is {@code Socket[addr=0.0.0.0/0.0.0.0,port=0,localport=8080]}, which becomes {@code 0.0.0.0:8080}.
+     */
     static String socketImpl(String text) {
         int addr = text.indexOf("addr=");
         int port = text.indexOf(",port=");
@@ -106,6 +109,13 @@ final class SocketFamily implements BlockingFamily {
             host = host.substring(0, slash);
         }
         int portEnd = text.indexOf(',', port + 6);
-        return host + ":" + text.substring(port + 6, portEnd < 0 ? text.length() - 1 : portEnd);
+        String remotePort = text.substring(port + 6, portEnd < 0 ? text.length() - 1 : portEnd);
+        int local = text.indexOf("localport=");
+        if (remotePort.equals("0") && local >= 0) {
+            // A listening socket (ServerSocket.accept): no peer yet, so the port it is bound to, not "0.0.0.0:0".
+            int localEnd = text.indexOf(']', local);
+            return host + ":" + text.substring(local + 10, localEnd < 0 ? text.length() : localEnd);
+        }
+        return host + ":" + remotePort;
     }
 }
