@@ -3,8 +3,10 @@ package io.loopguard.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loopguard.agent.it.support.AgentProcess;
+import io.loopguard.agent.it.support.ItEnv;
 import io.loopguard.agent.it.support.RunResult;
 import io.loopguard.agent.it.targets.LambdaLinkageTarget;
+import io.loopguard.agent.it.targets.MockitoInlineTarget;
 import io.loopguard.format.CallSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,5 +48,52 @@ class OtherAgentsIT {
         assertThat(sleep.stack().get(1).className()).isEqualTo(LambdaLinkageTarget.class.getName());
         assertThat(sleep.stack().get(1).methodName()).isEqualTo("plantedSleep");
         assertThat(Files.readString(run.runDir().resolve("command.txt"))).contains("opentelemetry-javaagent.jar");
+    }
+
+    /** Copied by the build (agent/pom.xml, execution "jacoco"). */
+    static Path jacocoAgent() {
+        String configured = System.getProperty("loopguard.it.jacocoAgent");
+        Path jar = configured != null && !configured.startsWith("${") ? Paths.get(configured)
+                : Paths.get(System.getProperty("basedir", "."), "target", "jacoco", "jacocoagent.jar");
+        assertThat(jar).as("the JaCoCo agent copied by the build").isRegularFile();
+        return jar;
+    }
+
+    /** JaCoCo instruments every class as it loads, lambdas' hidden classes aside; the coverage file is still written. */
+    @Test
+    void jacocoAgentBesideLoopguardLeavesOnlyTheApplicationsBlockingCall() throws Exception {
+        Path exec = ItEnv.newRunDir("jacoco-exec").resolve("jacoco.exec");
+        RunResult run = AgentProcess.of(LambdaLinkageTarget.class).name("JacocoBeside").timeout(Duration.ofSeconds(240))
+                .jvmArg("-javaagent:" + jacocoAgent() + "=destfile=" + exec)
+                .run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.fact("traffic")).as(run.describe()).isEqualTo("ok");
+        assertOnlyPlantedSleep(run, LambdaLinkageTarget.class);
+        assertThat(exec).as("JaCoCo worked beside loopguard").isNotEmptyFile();
+    }
+
+    /**
+     * Mockito's inline mock maker retransforms the mocked classes (a final class, a static method) from the loop
+     * thread that mocks them; its transformer runs under the JVM's and is allowed like any other.
+     */
+    @Test
+    void mockitoInlineMockMakerOnALoopLeavesOnlyTheApplicationsBlockingCall() {
+        RunResult run = AgentProcess.of(MockitoInlineTarget.class).name("MockitoBeside")
+                .classPath(ItEnv.targetClassPathWithMockito()).option("threads=mock-loop")
+                .jvmArg("-javaagent:" + ItEnv.mockitoDir().resolve("mockito-core.jar"))
+                .run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.fact("mocks")).as("the mocks answered on the loop\n%s", run.describe()).isEqualTo("mocked 42");
+        assertOnlyPlantedSleep(run, MockitoInlineTarget.class);
+    }
+
+    static void assertOnlyPlantedSleep(RunResult run, Class<?> target) {
+        List<CallSite> planted = run.sitesIn(target, "plantedSleep");
+        assertThat(planted).as(run.describe()).hasSize(1);
+        assertThat(run.sitesWhere(s -> !planted.contains(s))).as("nothing but the planted sleep\n%s", run.describe())
+                .isEmpty();
+        CallSite sleep = planted.get(0);
+        assertThat(sleep.stack().get(1).className()).isEqualTo(target.getName());
+        assertThat(sleep.stack().get(1).methodName()).isEqualTo("plantedSleep");
     }
 }

@@ -107,6 +107,38 @@ public final class ItEnv {
         return String.join(File.pathSeparator, kept);
     }
 
+    /**
+     * The target class path with Mockito 5 and its own Byte Buddy (the jars of {@code target/mockito}, copied there by
+     * the build) first, and the test class path's older Byte Buddy, Objenesis and Mockito dropped.
+     */
+    public static String targetClassPathWithMockito() {
+        Path dir = mockitoDir();
+        List<String> kept = new ArrayList<>();
+        try (var jars = Files.list(dir)) {
+            jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted()
+                    .forEach(p -> kept.add(p.toAbsolutePath().toString()));
+        } catch (IOException e) {
+            throw new AssertionError("no Mockito jars in " + dir + " (the build copies them there in"
+                    + " generate-test-resources: run `mvn -B -pl agent verify`)", e);
+        }
+        for (String entry : targetClassPath().split(File.pathSeparator)) {
+            String name = Paths.get(entry).getFileName().toString();
+            if (!(name.endsWith(".jar") && (name.startsWith("byte-buddy") || name.startsWith("objenesis")
+                    || name.startsWith("mockito-")))) {
+                kept.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, kept);
+    }
+
+    /** {@code target/mockito}: Mockito 5, its Byte Buddy and Objenesis; {@code mockito-core.jar} is also its agent. */
+    public static Path mockitoDir() {
+        String configured = System.getProperty("loopguard.it.mockito");
+        String base = System.getProperty("basedir", System.getProperty("user.dir"));
+        return configured == null || configured.isBlank() || configured.startsWith("${")
+                ? Paths.get(base, "target", "mockito") : Paths.get(configured);
+    }
+
     static boolean isAgentEntry(String entry) {
         Path p = Paths.get(entry);
         String name = p.getFileName() == null ? "" : p.getFileName().toString();
