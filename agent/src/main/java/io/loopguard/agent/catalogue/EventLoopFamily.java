@@ -9,7 +9,11 @@ import io.loopguard.format.Category;
  * Event loops: auto-detection of Netty's — and so of Vert.x's, which are Netty {@code NioEventLoop}s — by the loop's
  * own {@code run()}, which only ever runs on the loop thread (only with {@code autodetect}). The thread that runs it
  * is registered whatever its class: Netty 4.2 loops ({@code MultiThreadIoEventLoopGroup}) given
- * {@code Thread.ofVirtual().factory()} run on virtual threads, which a check by thread type would miss. Netty's
+ * {@code Thread.ofVirtual().factory()} run on virtual threads, which a check by thread type would miss. So is the
+ * thread of Netty's {@code GlobalEventExecutor}. Netty's own marker, {@code FastThreadLocalThread.permitBlockingCalls()}
+ * returning false, is not used: it is false on every {@code FastThreadLocalThread}, also on Vert.x's worker threads,
+ * on {@code DefaultEventExecutorGroup}'s and on any pool made by Netty's {@code DefaultThreadFactory}, which are
+ * where blocking work is sent; loopguard registers a Netty thread by what it runs instead. Netty's
  * {@code DefaultEventExecutor} (the executor users hand blocking handlers to) and Vert.x's worker pools never run
  * these methods, so they are never registered. Reactor's non-blocking schedulers are recognised by thread type at
  * start ({@code ThreadWatcher}). The loops' own idle waits are allowed defaults (woven whatever {@code autodetect}
@@ -34,6 +38,10 @@ final class EventLoopFamily implements BlockingFamily {
                 "io/netty/channel/SingleThreadIoEventLoop"}) { // Netty 4.2
             rules.hook(loop, "run", "()V", Kind.LOOP_STARTED);
         }
+        // Netty's GlobalEventExecutor: one thread at a time (started on demand, ended after a quiet second) runs its
+        // tasks, which BlockHound's Netty integration checks as a non-blocking thread. Its runner's run() is where
+        // that thread starts; its idle wait (takeTask) is an allowed default below.
+        rules.hook("io/netty/util/concurrent/GlobalEventExecutor$TaskRunner", "run", "()V", Kind.LOOP_STARTED);
         // Netty 4.2's ManualIoEventLoop has no thread of its own: the application drives it from a thread it owns (a
         // virtual thread, say) by calling run/runNow, which all pass through this private run after checking that the
         // caller is the owning thread. Each turn registers that thread (once: later turns find it registered).

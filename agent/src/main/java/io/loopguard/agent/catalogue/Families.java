@@ -34,6 +34,7 @@ public final class Families {
             STALL,
             new ThreadLifecycleFamily(),
             new EventLoopFamily(),
+            new FrameworkMachineryFamily(),
             new JvmMachineryFamily());
 
     private Families() {

@@ -113,7 +113,26 @@ class FamiliesTest {
                 "io.netty.channel.kqueue.KQueueIoHandler#kqueueWait",
                 "sun.nio.ch.SelectorImpl#lockAndDoSelect",
                 "sun.nio.ch.*SelectorImpl#wakeup",
-                "io.netty.channel.AbstractChannel$AbstractUnsafe#deregister");
+                "io.netty.channel.AbstractChannel$AbstractUnsafe#deregister",
+                "io.netty.util.concurrent.SingleThreadEventExecutor#addTask",
+                "io.netty.util.concurrent.SingleThreadEventExecutor#pollTaskFrom",
+                "io.netty.util.concurrent.GlobalEventExecutor#addTask",
+                "io.netty.util.HashedWheelTimer#start",
+                "io.netty.util.HashedWheelTimer#stop",
+                "io.netty.buffer.PoolArena#lock",
+                "io.netty.buffer.PoolSubpage#lock",
+                "io.netty.buffer.PoolChunk#allocateRun",
+                "io.netty.buffer.PoolChunk#free",
+                "io.netty.buffer.AdaptivePoolingAllocator$1#initialValue",
+                "io.netty.buffer.AdaptivePoolingAllocator$1#onRemoval",
+                "io.netty.util.internal.ReferenceCountUpdater#retryRelease0",
+                "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue#offer",
+                "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue#take",
+                "reactor.core.scheduler.BoundedElasticScheduler$BoundedScheduledExecutorService#ensureQueueCapacity",
+                "reactor.core.scheduler.SchedulerTask#dispose",
+                "reactor.core.scheduler.WorkerTask#dispose",
+                "java.util.concurrent.ThreadPoolExecutor#processWorkerExit",
+                "java.util.concurrent.FutureTask#handlePossibleCancellationInterrupt");
         int woven = 0;
         for (BlockingFamily family : Families.all()) {
             for (AllowDefault allowed : family.allowDefaults()) {
