@@ -26,10 +26,14 @@ import java.util.Objects;
  * @param tests          the tests during which the call occurred ({@code Class#method()}), at most {@link #MAX_TESTS},
  *                       in order of first occurrence; empty when no test listener ran (an optional, compatible
  *                       extension of the contract)
+ * @param allowedBy      the framework allowance that matched, e.g.
+ *                       {@code netty: io.netty.handler.ssl.SslHandler#handshake}: the call is allowed by a curated
+ *                       framework policy, recorded and counted but never a violation; {@code null} for an ordinary
+ *                       call site (an optional, compatible extension of the contract)
  */
 public record CallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
                        long count, long totalNanos, long minNanos, long maxNanos,
-                       Instant firstSeen, Instant lastSeen, List<Frame> stack, List<String> tests) {
+                       Instant firstSeen, Instant lastSeen, List<Frame> stack, List<String> tests, String allowedBy) {
 
     /**
      * The cap on {@code detail} (8 KiB of characters), applied when the agent writes a call site and when a reader
@@ -52,6 +56,25 @@ public record CallSite(String id, String category, String blockingMethod, String
         Objects.requireNonNull(lastSeen, "lastSeen");
         stack = List.copyOf(Objects.requireNonNull(stack, "stack"));
         tests = tests == null ? List.of() : List.copyOf(tests);
+    }
+
+    /** An ordinary call site (no framework allowance matched). */
+    public CallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
+                    long count, long totalNanos, long minNanos, long maxNanos,
+                    Instant firstSeen, Instant lastSeen, List<Frame> stack, List<String> tests) {
+        this(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos, firstSeen, lastSeen,
+                stack, tests, null);
+    }
+
+    /** Whether a framework allowance matched: recorded and counted, never a violation. */
+    public boolean isAllowed() {
+        return allowedBy != null;
+    }
+
+    /** This site as allowed by {@code allowance} (see {@link #allowedBy}). */
+    public CallSite withAllowedBy(String allowance) {
+        return new CallSite(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos,
+                firstSeen, lastSeen, stack, tests, allowance);
     }
 
     /** A call site without test names (no test listener ran). */
@@ -91,7 +114,7 @@ public record CallSite(String id, String category, String blockingMethod, String
     /**
      * Two observations of the same call site (same {@link #id}) as one: counts and times add up, min/max and
      * first/last seen widen, thread names and test names unite in order of appearance (tests up to
-     * {@link #MAX_TESTS}), the first known detail and this stack are kept. The agent merges overloads of one API seen from one stack with it, the reports merge data files with it.
+     * {@link #MAX_TESTS}), the first known detail, this stack and the first known {@link #allowedBy} are kept. The agent merges overloads of one API seen from one stack with it, the reports merge data files with it.
      */
     public CallSite mergedWith(CallSite other) {
         return new CallSite(id, category, blockingMethod, detail != null ? detail : other.detail,
@@ -99,7 +122,7 @@ public record CallSite(String id, String category, String blockingMethod, String
                 Math.min(minNanos, other.minNanos), Math.max(maxNanos, other.maxNanos),
                 firstSeen.isBefore(other.firstSeen) ? firstSeen : other.firstSeen,
                 lastSeen.isAfter(other.lastSeen) ? lastSeen : other.lastSeen, stack,
-                union(tests, other.tests, MAX_TESTS));
+                union(tests, other.tests, MAX_TESTS), allowedBy != null ? allowedBy : other.allowedBy);
     }
 
     private static List<String> union(List<String> first, List<String> second, int max) {

@@ -164,6 +164,7 @@ final class DataFileBinder {
         Instant lastSeen = null;
         List<Frame> stack = null;
         List<String> tests = null;
+        String allowedBy = null;
         long seen = 0;
         if (!emptyObject()) {
             do {
@@ -183,13 +184,14 @@ final class DataFileBinder {
                     case LAST_SEEN: lastSeen = instant(); break;
                     case STACK: stack = stack(); break;
                     case TESTS: tests = strings(); break;
+                    case ALLOWED_BY: allowedBy = nullableString(); break;
                     default: throw FALLBACK;
                 }
             } while (nextMember());
         }
         requireAll(seen, CALL_SITE_REQUIRED);
         return new CallSite(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos,
-                firstSeen, lastSeen, stack, tests);
+                firstSeen, lastSeen, stack, tests, allowedBy);
     }
 
     private List<Frame> stack() throws Fallback {

@@ -180,7 +180,7 @@ public final class DataFileReader {
                     nonNegative(node, Member.COUNT, p), nonNegative(node, Member.TOTAL_NANOS, p),
                     nonNegative(node, Member.MIN_NANOS, p), nonNegative(node, Member.MAX_NANOS, p),
                     instant(node, Member.FIRST_SEEN, p), instant(node, Member.LAST_SEEN, p), stack,
-                    strings(node, Member.TESTS, p));
+                    strings(node, Member.TESTS, p), nullableString(node, Member.ALLOWED_BY, p));
         }
 
         private Frame frame(JsonNode node, String path) throws DataFileException {

@@ -73,6 +73,11 @@ final class DataFileSchema {
         STACK(Owner.CALL_SITE, "stack", Presence.REQUIRED),
         /** Extension: the tests during which the call occurred, written only when known. */
         TESTS(Owner.CALL_SITE, "tests", Presence.OPTIONAL),
+        /**
+         * Extension: the framework allowance that matched (a call site allowed by a curated framework policy, recorded
+         * and counted but never a violation), written only then.
+         */
+        ALLOWED_BY(Owner.CALL_SITE, "allowedBy", Presence.OPTIONAL),
 
         CLASS_NAME(Owner.FRAME, "className", Presence.REQUIRED),
         METHOD_NAME(Owner.FRAME, "methodName", Presence.REQUIRED),

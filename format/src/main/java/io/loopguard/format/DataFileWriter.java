@@ -147,6 +147,11 @@ public final class DataFileWriter {
             name(out, Member.TESTS);
             strings(out, site.tests());
         }
+        if (site.allowedBy() != null) {
+            out.append(",\n      ");
+            name(out, Member.ALLOWED_BY);
+            str(out, site.allowedBy());
+        }
         out.append("\n    }");
     }
 

@@ -38,6 +38,23 @@ class DataFileExtensionsTest {
     }
 
     @Test
+    void allowedByRoundTripsThroughBothReadersAndIsLeftOutWhenNull() throws Exception {
+        CallSite ordinary = Samples.contractExample().callSites().get(0);
+        CallSite allowed = ordinary.withAllowedBy("netty: io.netty.handler.ssl.SslHandler#handshake");
+        DataFile file = new DataFile(DataFile.FORMAT, Samples.jvm(), List.of(allowed), 0, List.of());
+        String json = DataFileWriter.toJson(file);
+        assertThat(json).contains("\"allowedBy\": \"netty: io.netty.handler.ssl.SslHandler#handshake\"");
+        assertThat(bind(json)).isEqualTo(file);
+        assertThat(DataFileReader.parseTree(json, "x")).isEqualTo(file);
+        assertThat(DataFileReader.parseTree(json, "x").callSites().get(0).isAllowed()).isTrue();
+        assertThat(DataFileWriter.toJson(Samples.contractExample())).doesNotContain("allowedBy");
+        assertThat(ordinary.isAllowed()).isFalse();
+        assertThat(ordinary.mergedWith(allowed).allowedBy()).isEqualTo(allowed.allowedBy());
+        assertThatThrownBy(() -> DataFileReader.parseTree(json.replace("\"allowedBy\": \"netty", "\"allowedBy\": 1, \"x\": \""),
+                "x")).hasMessageContaining("allowedBy");
+    }
+
+    @Test
     void detailIsCappedOnWriteAndOnRead() throws Exception {
         String huge = "x".repeat(CallSite.MAX_DETAIL - 1) + "\ud83d\ude00" + "y".repeat(100_000);
         CallSite site = new CallSite("a", "file", "m", huge, List.of("t"), 1, 1, 1, 1, Instant.EPOCH, Instant.EPOCH,

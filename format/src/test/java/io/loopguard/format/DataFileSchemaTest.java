@@ -28,7 +28,8 @@ class DataFileSchemaTest {
         Frame noFile = new Frame("demo.Generated", "run", null, -1);
         CallSite site = new CallSite("9f2c41d0a7b3e815", "jdbc", "java.sql.Statement.executeQuery", "SELECT ?",
                 List.of("vert.x-eventloop-thread-0"), 3, 30, 5, 15, Instant.parse("2026-11-22T10:00:01Z"),
-                Instant.parse("2026-11-22T10:00:02Z"), List.of(frame, noFile), List.of("demo.HandlerTest#reads()"));
+                Instant.parse("2026-11-22T10:00:02Z"), List.of(frame, noFile), List.of("demo.HandlerTest#reads()"),
+                "netty: io.netty.handler.ssl.SslHandler#handshake");
         return new DataFile(DataFile.FORMAT, Samples.jvm(), List.of(site), 7, List.of("loop-0"), 100, "boom");
     }
 
