@@ -192,14 +192,24 @@ public final class Output implements Runnable {
     static String summary(List<CallSite> sites, Path link) {
         long calls = 0;
         long nanos = 0;
+        int reported = 0;
+        int allowed = 0;
         for (CallSite site : sites) {
+            if (site.isAllowed()) { // allowed by a framework's policy: in the report's own section, not counted here
+                allowed++;
+                continue;
+            }
+            reported++;
             calls += site.count();
             nanos += site.totalNanos();
         }
         long centis = (nanos + 5_000_000L) / 10_000_000L; // no String.format: it drags in regex and Formatter at exit
-        String line = sites.size() + " blocking call site" + (sites.size() == 1 ? "" : "s") + " on event-loop threads ("
+        String line = reported + " blocking call site" + (reported == 1 ? "" : "s") + " on event-loop threads ("
                 + calls + " call" + (calls == 1 ? "" : "s") + ", " + centis / 100 + "." + (centis % 100 < 10 ? "0" : "")
                 + centis % 100 + " s blocked)";
+        if (allowed > 0) {
+            line += "; " + allowed + " more allowed by framework policy";
+        }
         return link == null ? line : line + " — " + link.toUri();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.loopguard.agent.catalogue.Families;
+import io.loopguard.agent.catalogue.FrameworkAllowances;
 import io.loopguard.agent.util.Glob;
 import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
@@ -21,6 +22,9 @@ import io.loopguard.format.Frame;
  */
 public final class AllowList {
     private final List<Entry> entries = new ArrayList<>();
+    /** The frameworks' published allowances, in list order, and their {@code allowedBy} ids (same order). */
+    private final List<Entry> frameworkEntries = new ArrayList<>();
+    private final List<String> frameworkIds = new ArrayList<>();
     /** {@code console=allow}: writes to System.out/System.err are allowed (set once, before recording starts). */
     private volatile boolean consoleAllowed = true;
 
@@ -31,6 +35,29 @@ public final class AllowList {
         for (String pattern : userPatterns) {
             entries.add(Entry.parse(pattern));
         }
+        for (FrameworkAllowances.Allowance allowance : FrameworkAllowances.all()) {
+            frameworkEntries.add(Entry.parse(allowance.pattern()));
+            frameworkIds.add(allowance.id());
+        }
+    }
+
+    /**
+     * The framework allowance ({@link FrameworkAllowances}) that a call site of {@code category} with this stack falls
+     * under, as the data file's {@code allowedBy}, or null. The innermost matching frame decides. Never for
+     * {@code pinning} or {@code stall}.
+     */
+    public String frameworkAllowance(List<Frame> stack, Category category) {
+        if (category == Category.PINNING || category == Category.STALL) {
+            return null;
+        }
+        for (Frame frame : stack) {
+            for (int i = 0; i < frameworkEntries.size(); i++) {
+                if (frameworkEntries.get(i).matches(frame)) {
+                    return frameworkIds.get(i);
+                }
+            }
+        }
+        return null;
     }
 
     public void consoleAllowed(boolean allowed) {

@@ -24,6 +24,8 @@ final class CallSiteAggregate {
     final String detail;
     final List<Frame> stack;
     final boolean allowed;
+    /** The framework allowance that matched (recorded as allowed), or null. */
+    final String allowedBy;
     private final long firstSeenMillis = System.currentTimeMillis();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong totalNanos = new AtomicLong();
@@ -36,6 +38,12 @@ final class CallSiteAggregate {
     private String stackText;
 
     CallSiteAggregate(String id, String category, String blockingMethod, String detail, List<Frame> stack, boolean allowed) {
+        this(id, category, blockingMethod, detail, stack, allowed, null);
+    }
+
+    CallSiteAggregate(String id, String category, String blockingMethod, String detail, List<Frame> stack,
+                      boolean allowed, String allowedBy) {
+        this.allowedBy = allowedBy;
         this.id = id;
         this.category = category;
         this.blockingMethod = blockingMethod;
@@ -102,6 +110,6 @@ final class CallSiteAggregate {
         long min = minNanos.get();
         return new CallSite(id, category, blockingMethod, detail, List.of(threads.get()), n, totalNanos.get(),
                 min == Long.MAX_VALUE ? 0 : min, maxNanos.get(), Instant.ofEpochMilli(firstSeenMillis),
-                Instant.ofEpochMilli(lastSeenMillis), stack, List.of(tests.get()));
+                Instant.ofEpochMilli(lastSeenMillis), stack, List.of(tests.get()), allowedBy);
     }
 }

@@ -17,7 +17,8 @@ import io.loopguard.format.Frame;
  * All call sites seen, bounded: beyond {@code maxSites} distinct sites new ones are not kept and their calls are
  * counted in {@code droppedCalls}; so are calls of new sites beyond {@code newSitesPerSecond} in one second (the
  * production profile's bound on the cost of a storm of never-seen stacks). Allowed sites are kept too (as a negative cache: the allow-list is evaluated once
- * per site), but never reported.
+ * per site), but never reported. Sites under a framework's published allowance ({@code FrameworkAllowances}) are
+ * reported with the allowance that matched ({@code allowedBy}): recorded, never a violation.
  */
 final class CallSiteTable {
     private final Map<Long, CallSiteAggregate> sites = new ConcurrentHashMap<>();
@@ -52,13 +53,14 @@ final class CallSiteTable {
         String detail = details.describe(site, context);
         boolean allowed = allowList.allows(stack, site.category()) || site.family().isMachinery(site, stack)
                 || allowList.allowsDetail(detail);
+        String allowedBy = allowed ? null : allowList.frameworkAllowance(stack, site.category());
         aggregate = new CallSiteAggregate(CallSiteId.of(category, site.blockingMethod(), stack), category,
-                site.blockingMethod(), detail, stack, allowed);
+                site.blockingMethod(), detail, stack, allowed, allowedBy);
         CallSiteAggregate raced = sites.putIfAbsent(key, aggregate);
         if (raced != null) {
             return raced;
         }
-        if (!aggregate.allowed) {
+        if (!aggregate.allowed && aggregate.allowedBy == null) {
             onNewSite.newSite(aggregate);
         }
         return aggregate;
@@ -72,7 +74,10 @@ final class CallSiteTable {
         return dropped.sum();
     }
 
-    /** Reported call sites, merged by contract id (overloads of one API from one stack are one site), most time first. */
+    /**
+     * Reported call sites, merged by contract id (overloads of one API from one stack are one site), most time first;
+     * those a framework allowance matched carry their {@code allowedBy}.
+     */
     List<CallSite> snapshot() {
         Map<String, CallSite> byId = new LinkedHashMap<>();
         for (CallSiteAggregate aggregate : sites.values()) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
 
 class AllowListTest {
@@ -29,5 +30,21 @@ class AllowListTest {
         assertThat(allow.allows(stack("java.io.FileInputStream#read", "io.netty.util.NetUtil#<clinit>"))).isTrue();
         assertThat(allow.allows(stack("java.util.concurrent.LinkedBlockingQueue#take", "java.util.concurrent.ThreadPoolExecutor#getTask"))).isTrue();
         assertThat(allow.allows(stack("java.lang.Thread#sleep", "com.acme.Handler#handle"))).isFalse();
+    }
+
+    @Test
+    void frameworkAllowancesNameTheInnermostMatchAndAreNotSilentDefaults() {
+        AllowList allow = new AllowList(List.of());
+        List<Frame> handshake = stack("java.io.FileInputStream#read", "sun.security.ssl.SSLEngineImpl#unwrap",
+                "io.netty.handler.ssl.SslHandler#handshake", "io.netty.channel.nio.NioEventLoop#run");
+        assertThat(allow.allows(handshake)).as("recorded, not dropped").isFalse();
+        assertThat(allow.frameworkAllowance(handshake, Category.FILE))
+                .isEqualTo("netty: sun.security.ssl.SSLEngineImpl#unwrap");
+        assertThat(allow.frameworkAllowance(handshake, Category.PINNING)).as("a pin is a pin").isNull();
+        assertThat(allow.frameworkAllowance(handshake, Category.STALL)).as("CPU, not a blocking call").isNull();
+        assertThat(allow.frameworkAllowance(stack("java.lang.Thread#sleep", "com.acme.Handler#handle"), Category.SLEEP))
+                .isNull();
+        assertThat(allow.allows(stack("java.util.concurrent.CountDownLatch#await", "io.netty.util.HashedWheelTimer#start",
+                "com.acme.Handler#handle"))).as("Netty's machinery is a silent default").isTrue();
     }
 }

@@ -91,6 +91,11 @@ final class ReportData {
             firstSite = false;
             site(site, out);
         }
+        out.append("],\n\"allowed\":[");
+        for (int i = 0; i < report.allowedSites().size(); i++) {
+            out.append(i == 0 ? "\n" : ",\n");
+            allowed(report.allowedSites().get(i), out);
+        }
         out.append("],\n\"frames\":[").append(frames).append("],\n\"strings\":[");
         for (int i = 0; i < strings.size(); i++) {
             if (i > 0) {
@@ -124,6 +129,35 @@ final class ReportData {
             str(out, entry.getValue());
         }
         out.append("}}");
+    }
+
+    /**
+     * A call site a framework's published allowance matched, as a plain object (few, so nothing is interned): the
+     * allowance, what was called, how often and how long, and its stack as text (at most 40 frames).
+     */
+    private static void allowed(CallSite site, Appendable out) throws IOException {
+        out.append("{\"allowedBy\":");
+        str(out, site.allowedBy());
+        out.append(",\"category\":");
+        str(out, site.category());
+        out.append(",\"method\":");
+        str(out, site.blockingMethod());
+        out.append(",\"detail\":");
+        str(out, site.detail());
+        out.append(",\"threads\":");
+        list(out, site.threads());
+        out.append(",\"count\":").append(Long.toString(site.count())).append(",\"total\":")
+                .append(Long.toString(site.totalNanos())).append(",\"max\":").append(Long.toString(site.maxNanos()));
+        int primary = StackFrames.primaryFrameIndex(site);
+        out.append(",\"frame\":");
+        str(out, primary < 0 ? null : StackFrames.renderQualified(site.stack().get(primary)));
+        List<String> stack = new ArrayList<>();
+        for (int i = 0; i < site.stack().size() && i < 40; i++) {
+            stack.add(StackFrames.renderQualified(site.stack().get(i)));
+        }
+        out.append(",\"stack\":");
+        list(out, stack);
+        out.append('}');
     }
 
     private void site(CallSite site, Appendable out) throws IOException {

@@ -23,15 +23,25 @@ import java.util.Set;
  * @param droppedCalls      sum over the runs
  * @param registeredThreads union over the runs, in first-seen order
  * @param skipped           one message per input that could not be read
+ * @param allowedSites      merged call sites that a framework's published allowance matched ({@link CallSite#allowedBy}),
+ *                          most blocked time first: shown in their own section, never checked (not in
+ *                          {@code callSites})
  */
 public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppedCalls,
-                           List<String> registeredThreads, List<String> skipped) {
+                           List<String> registeredThreads, List<String> skipped, List<CallSite> allowedSites) {
 
     public MergedReport {
         runs = List.copyOf(runs);
         callSites = List.copyOf(callSites);
         registeredThreads = List.copyOf(registeredThreads);
         skipped = List.copyOf(skipped);
+        allowedSites = allowedSites == null ? List.of() : List.copyOf(allowedSites);
+    }
+
+    /** A merge without call sites allowed by a framework's policy. */
+    public MergedReport(List<Run> runs, List<CallSite> callSites, long droppedCalls, List<String> registeredThreads,
+                        List<String> skipped) {
+        this(runs, callSites, droppedCalls, registeredThreads, skipped, List.of());
     }
 
     // Loops rather than streams throughout: the agent renders index.html from this in the user's JVM at exit,
@@ -103,7 +113,13 @@ public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppe
      * {@code jvm} object.
      */
     public DataFile toDataFile() {
-        return new DataFile(DataFile.FORMAT, mergedJvm(), callSites, droppedCalls, registeredThreads, mergedMaxSites(),
+        List<CallSite> all = callSites;
+        if (!allowedSites.isEmpty()) {
+            all = new ArrayList<>(callSites);
+            all.addAll(allowedSites);
+            all.sort(CallSite.MOST_BLOCKED_FIRST);
+        }
+        return new DataFile(DataFile.FORMAT, mergedJvm(), all, droppedCalls, registeredThreads, mergedMaxSites(),
                 mergedAgentError());
     }
 

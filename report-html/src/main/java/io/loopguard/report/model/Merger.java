@@ -13,6 +13,8 @@ import java.util.Set;
 /**
  * Merges data files by call-site id: counts and times add up, min/max and first/last seen widen, threads unite. The
  * id ignores the lines of JDK frames, so two JVMs on different JDK updates merge too; the first file's stack is kept.
+ * Call sites that a framework's published allowance matched ({@code allowedBy}) go to
+ * {@link MergedReport#allowedSites}, never checked.
  */
 public final class Merger {
 
@@ -25,7 +27,7 @@ public final class Merger {
         List<DataFile> files = new ArrayList<>();
         for (LoadResult.Loaded file : loaded.files()) {
             DataFile data = file.file();
-            runs.add(new Run(file.path().toString(), data.jvm(), data.callSites().size(), data.droppedCalls(),
+            runs.add(new Run(file.path().toString(), data.jvm(), reportedSites(data), data.droppedCalls(),
                     data.maxSites(), data.agentError()));
             files.add(data);
         }
@@ -49,8 +51,24 @@ public final class Merger {
                 sites.put(site.id(), known == null ? site : known.mergedWith(site));
             }
         }
-        List<CallSite> sorted = new ArrayList<>(sites.values());
+        List<CallSite> sorted = new ArrayList<>();
+        List<CallSite> allowed = new ArrayList<>();
+        for (CallSite site : sites.values()) {
+            (site.isAllowed() ? allowed : sorted).add(site);
+        }
         sorted.sort(CallSite.MOST_BLOCKED_FIRST);
-        return new MergedReport(runs, sorted, dropped, List.copyOf(registered), skipped);
+        allowed.sort(CallSite.MOST_BLOCKED_FIRST);
+        return new MergedReport(runs, sorted, dropped, List.copyOf(registered), skipped, allowed);
+    }
+
+    /** The call sites of one file that are checked: not those a framework's published allowance matched. */
+    private static int reportedSites(DataFile data) {
+        int n = 0;
+        for (CallSite site : data.callSites()) {
+            if (!site.isAllowed()) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -313,4 +313,28 @@ class ReportBrowserIT {
         Files.write(SCREENSHOTS.resolve("flame-inverted.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         assertThat(consoleErrors()).isEmpty();
     }
+
+    /** Issue 13: a call site a framework's allowance matched has its own section, naming the allowance, not a row. */
+    @Test
+    void callSitesAllowedByAFrameworkHaveTheirOwnSection() throws Exception {
+        io.loopguard.format.CallSite sleep = Fixtures.site(io.loopguard.format.Category.SLEEP, "java.lang.Thread.sleep",
+                null, Fixtures.app("demo.Handler", "handle", 12), 1, 30_000_000, "nioEventLoopGroup-3-1");
+        io.loopguard.format.CallSite urandom = Fixtures.site(io.loopguard.format.Category.FILE,
+                "java.io.FileInputStream.read", "/dev/urandom",
+                new io.loopguard.format.Frame("io.netty.handler.ssl.SslHandler", "handshake", "SslHandler.java", 1900),
+                4, 2_000_000, "nioEventLoopGroup-3-1").withAllowedBy("netty: io.netty.handler.ssl.SslHandler#handshake");
+        open(report("allowed", new DataFile(DataFile.FORMAT, Fixtures.jvm(31), List.of(sleep, urandom), 0,
+                List.of("nioEventLoopGroup-3-1"))));
+        assertThat(consoleErrors()).isEmpty();
+        assertThat(rows()).hasSize(1);
+        assertThat(rows().get(0).getText()).contains("java.lang.Thread.sleep");
+        WebElement section = driver.findElement(By.id("allowed-section"));
+        assertThat(section.isDisplayed()).isTrue();
+        assertThat(section.getText()).contains("Allowed by framework policy");
+        List<WebElement> allowed = driver.findElements(By.cssSelector("#allowed tbody tr"));
+        assertThat(allowed).singleElement().satisfies(row -> assertThat(row.getText())
+                .contains("netty: io.netty.handler.ssl.SslHandler#handshake").contains("/dev/urandom")
+                .contains("java.io.FileInputStream.read").contains("nioEventLoopGroup-3-1"));
+        Files.write(SCREENSHOTS.resolve("allowed.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
 }
