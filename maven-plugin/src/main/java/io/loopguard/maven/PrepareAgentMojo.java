@@ -97,6 +97,13 @@ public class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "loopguard.allow")
     List<String> allow;
 
+    /**
+     * Agent option {@code deny}: frames inside which a call is not allowed again, although an {@code allow} entry
+     * matches further out (e.g. {@code allow=Outer#run}, {@code deny=Outer#callback}).
+     */
+    @Parameter(property = "loopguard.deny")
+    List<String> deny;
+
     /** Agent option {@code report}: {@code html} or {@code none}. */
     @Parameter(property = "loopguard.report")
     String report;
@@ -179,6 +186,7 @@ public class PrepareAgentMojo extends AbstractMojo {
                     .threshold(threshold)
                     .stall(stall)
                     .allow(allow)
+                    .deny(deny)
                     .report(report)
                     .enabled(enabled)
                     .flushInterval(flushInterval)

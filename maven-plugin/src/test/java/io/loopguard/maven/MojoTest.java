@@ -80,6 +80,13 @@ class MojoTest {
         mojo.mode = null;
         mojo.allow = List.of("a.B#c,d");
         assertThatThrownBy(mojo::execute).hasMessageContaining("allow cannot contain ','");
+        mojo.allow = List.of("com.acme.Outer#run");
+        mojo.deny = List.of("com.acme.Outer#callback");
+        mojo.execute();
+        assertThat(project.getProperties().getProperty("argLine"))
+                .contains(",allow=com.acme.Outer#run,").contains(",deny=com.acme.Outer#callback ");
+        mojo.deny = List.of("com.acme.Outer#");
+        assertThatThrownBy(mojo::execute).hasMessageContaining("option 'deny'");
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class Installer implements Runnable {
         SqlRegistry sql = new SqlRegistry();
         Recorder recorder = new Recorder(sites, sql, options.allow(), options.thresholdNanos(), options.maxSites(),
                 options.mode() == AgentOptions.Mode.LOG, options.newSitesPerSecond());
+        recorder.deny(options.deny());
         recorder.useBacktraceKeys(runtime.throwableBacktrace());
         recorder.consoleAllowed(options.consoleAllowed());
         // Which frames are the application's: call-site ids are made of them (CallSiteId), before any is recorded.

@@ -25,6 +25,8 @@ public final class AllowList {
     /** The frameworks' published allowances, in list order, and their {@code allowedBy} ids (same order). */
     private final List<Entry> frameworkEntries = new ArrayList<>();
     private final List<String> frameworkIds = new ArrayList<>();
+    /** {@code deny} entries: none by default. */
+    private volatile List<Entry> denied = List.of();
     /** {@code console=allow}: writes to System.out/System.err are allowed (set once, before recording starts). */
     private volatile boolean consoleAllowed = true;
 
@@ -50,7 +52,9 @@ public final class AllowList {
         if (category == Category.PINNING || category == Category.STALL) {
             return null;
         }
-        for (Frame frame : stack) {
+        int end = deniedFrom(stack);
+        for (int f = 0; f < end; f++) {
+            Frame frame = stack.get(f);
             for (int i = 0; i < frameworkEntries.size(); i++) {
                 if (frameworkEntries.get(i).matches(frame)) {
                     return frameworkIds.get(i);
@@ -58,6 +62,38 @@ public final class AllowList {
             }
         }
         return null;
+    }
+
+    /**
+     * The index of the innermost frame a {@code deny} entry matches ({@code stack.size()} when none): allowing frames
+     * from there outwards do not count, those inside it do (the innermost marker decides, as in BlockHound).
+     */
+    private int deniedFrom(List<Frame> stack) {
+        List<Entry> deny = denied;
+        if (deny.isEmpty()) {
+            return stack.size();
+        }
+        for (int f = 0; f < stack.size(); f++) {
+            for (int i = 0; i < deny.size(); i++) {
+                if (deny.get(i).matches(stack.get(f))) {
+                    return f;
+                }
+            }
+        }
+        return stack.size();
+    }
+
+    /**
+     * {@code deny}: frame patterns inside which a call is not allowed again although an allowing frame matches
+     * further out on its stack (BlockHound's {@code disallowBlockingCallsInside}). Set once, before recording starts
+     * (published by the recorder's volatile handles being installed after it).
+     */
+    public void deny(List<String> patterns) {
+        List<Entry> parsed = new ArrayList<>();
+        for (String pattern : patterns) {
+            parsed.add(Entry.parse(pattern));
+        }
+        this.denied = List.copyOf(parsed);
     }
 
     public void consoleAllowed(boolean allowed) {
@@ -74,14 +110,17 @@ public final class AllowList {
     }
 
     /**
-     * Whether a call site of {@code category} with this stack is allowed. A {@code pinning} site ignores the
+     * Whether a call site of {@code category} with this stack is allowed: an entry matches a frame inside the
+     * innermost {@code deny} frame (any frame when there is none). A {@code pinning} site ignores the
      * class-initialisation default: class initialisation is the JVM's warm-up for an ordinary blocking call, but a
      * virtual thread that blocks inside one stays pinned to its carrier (still so after JEP 491), which is exactly
      * what {@code pinning} reports.
      */
     public boolean allows(List<Frame> stack, Category category) {
         boolean pinning = category == Category.PINNING;
-        for (Frame frame : stack) {
+        int end = deniedFrom(stack);
+        for (int f = 0; f < end; f++) {
+            Frame frame = stack.get(f);
             for (Entry entry : entries) {
                 if (pinning && entry.isClassInit()) {
                     continue;

@@ -61,6 +61,11 @@ public final class Recorder {
                 new NewSiteBudget(newSitesPerSecond));
     }
 
+    /** {@code deny}: frames inside which a call is not allowed again (innermost decides); set before recording. */
+    public void deny(List<String> patterns) {
+        table.allowList().deny(patterns);
+    }
+
     /** {@code console=allow|report}: whether writes to System.out/System.err are allowed; set before recording. */
     public void consoleAllowed(boolean allowed) {
         table.allowList().consoleAllowed(allowed);

@@ -47,4 +47,21 @@ class AllowListTest {
         assertThat(allow.allows(stack("java.util.concurrent.CountDownLatch#await", "io.netty.util.HashedWheelTimer#start",
                 "com.acme.Handler#handle"))).as("Netty's machinery is a silent default").isTrue();
     }
+
+    @Test
+    void denyDisallowsInsideAnAllowedMethodAndTheInnermostMarkerDecides() {
+        AllowList allow = new AllowList(List.of("com.acme.Outer#run"));
+        allow.deny(List.of("com.acme.Outer#callback"));
+        assertThat(allow.allows(stack("java.lang.Thread#sleep", "com.acme.Outer#run"))).isTrue();
+        assertThat(allow.allows(stack("java.lang.Thread#sleep", "com.acme.App#onEvent", "com.acme.Outer#callback",
+                "com.acme.Outer#run"))).as("denied inside the allowed method").isFalse();
+        assertThat(allow.allows(stack("java.lang.Thread#sleep", "com.acme.Outer#run", "com.acme.Outer#callback",
+                "com.acme.Outer#run"))).as("allowed again inside the denied callback").isTrue();
+        assertThat(allow.allows(stack("java.io.FileInputStream#read", "io.netty.util.NetUtil#<clinit>",
+                "com.acme.Outer#callback"))).as("a default inside the deny still allows").isTrue();
+        allow.deny(List.of("com.acme.Handler#onTls"));
+        List<Frame> handshake = stack("java.io.FileInputStream#read", "com.acme.Handler#onTls",
+                "io.netty.handler.ssl.SslHandler#handshake");
+        assertThat(allow.frameworkAllowance(handshake, Category.FILE)).as("deny beats a framework allowance").isNull();
+    }
 }

@@ -32,7 +32,7 @@ public final class AgentOptions {
 
     public static final List<String> KEYS = List.of("threads", "autodetect", "output", "mode", "threshold", "allow",
             "report", "enabled", "flushInterval", "maxSites", "jfr", "pinning", "profile", "newSitesPerSecond",
-            "console", "appPackages", "stall");
+            "console", "appPackages", "stall", "deny");
     /**
      * {@code profile=production}: the defaults a production JVM needs, each overridden by the option given
      * explicitly (at any layer): {@code mode=record} (never throws into a production request), {@code report=none}
@@ -269,6 +269,10 @@ public final class AgentOptions {
             return list("allow", framePatterns);
         }
 
+        public Builder deny(List<String> framePatterns) {
+            return list("deny", framePatterns);
+        }
+
         public Builder appPackages(List<String> packages) {
             return list("appPackages", packages);
         }
@@ -381,6 +385,15 @@ public final class AgentOptions {
 
     public List<String> allow() {
         return list("allow");
+    }
+
+    /**
+     * {@code deny}: frame patterns (the {@code allow} syntax) inside which a call is not allowed again, although an
+     * {@code allow} entry, a default or a framework allowance matches further out on its stack (BlockHound's
+     * {@code disallowBlockingCallsInside}): the innermost matching frame decides.
+     */
+    public List<String> deny() {
+        return list("deny");
     }
 
     /** Package prefixes that are the application's even where the library list names them ({@code Frame}). */
@@ -516,7 +529,7 @@ public final class AgentOptions {
                     : "expected default or production";
             case "output" -> value.isEmpty() ? "expected a directory" : null;
             case "threads" -> hasEmptyItem(value) ? "expected thread-name globs separated by ':'" : null;
-            case "allow" -> allowProblem(value);
+            case "allow", "deny" -> allowProblem(value);
             case "appPackages" -> packagesProblem(value);
             default -> null;
         };

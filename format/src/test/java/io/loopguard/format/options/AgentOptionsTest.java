@@ -132,6 +132,8 @@ class AgentOptionsTest {
                 {"newSitesPerSecond=lots", "option 'newSitesPerSecond'"},
                 {"allow=com.acme.Foo#", "option 'allow'"},
                 {"allow=com acme", "option 'allow'"},
+                {"deny=com.acme.Foo#", "option 'deny'"},
+                {"deny=a::b", "option 'deny'"},
                 {"threads=a::b", "option 'threads'"},
                 {"mode=log,mode=throw", "option 'mode' is given twice"},
         };
@@ -213,6 +215,18 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse("threshold=0", NONE, NONE).thresholdNanos()).isZero();
         assertThat(AgentOptions.parse("flushInterval=10ms", NONE, NONE).flushIntervalNanos()).isEqualTo(10_000_000L);
         assertThat(AgentOptions.parse("maxSites=999999999", NONE, NONE).maxSites()).isEqualTo(999_999_999);
+    }
+
+    @Test
+    void denyIsAFramePatternListLayeredLikeEveryOption() {
+        assertThat(AgentOptions.parse("deny=com.acme.Outer#callback:org.x.*", NONE, NONE).deny())
+                .containsExactly("com.acme.Outer#callback", "org.x.*");
+        assertThat(AgentOptions.parse(null, Map.of("loopguard.deny", "a.B#c")::get, NONE).deny()).containsExactly("a.B#c");
+        assertThat(AgentOptions.parse(null, NONE, Map.of("LOOPGUARD_DENY", "a.B#c")::get).deny()).containsExactly("a.B#c");
+        assertThat(AgentOptions.parse("deny=x.Y#z", Map.of("loopguard.deny", "a.B#c")::get, NONE).deny())
+                .containsExactly("x.Y#z");
+        assertThat(AgentOptions.parse(null, NONE, NONE).deny()).isEmpty();
+        assertThat(AgentOptions.builder().deny(List.of("a.B#c")).build().toAgentArgument()).contains("deny=a.B#c");
     }
 
     @Test
