@@ -5,6 +5,7 @@ import static io.loopguard.agent.weave.ContextSource.THIS;
 import static io.loopguard.runtime.SiteFlags.BLOCKING_CHANNEL;
 
 import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketImpl;
@@ -42,16 +43,24 @@ final class SocketFamily implements BlockingFamily {
                 "read", "write", "connect", "finishConnect");
         rules.timedExact("sun/nio/ch/ServerSocketChannelImpl", "accept", "()Ljava/nio/channels/SocketChannel;",
                 "java.nio.channels.ServerSocketChannel.accept", BLOCKING_CHANNEL, THIS);
+        // connect too: a connect drains the packets already queued through the private receive, which would
+        // otherwise be recorded as a DatagramChannel.receive of its own
         rules.timed("sun/nio/ch/DatagramChannelImpl", "java.nio.channels.DatagramChannel", BLOCKING_CHANNEL, THIS,
-                "receive", "send", "read", "write");
-        rules.timed("sun/nio/ch/DatagramSocketAdaptor", "java.net.DatagramSocket", 0, FIRST_ARG, "receive", "send");
+                "receive", "send", "read", "write", "connect");
+        rules.timed("sun/nio/ch/DatagramSocketAdaptor", "java.net.DatagramSocket", 0, FIRST_ARG, "send");
+        // the socket, not the packet: its peer when connected, else the address it is bound to (a packet that was
+        // not received, on a timeout, says 0.0.0.0:0)
+        rules.timed("sun/nio/ch/DatagramSocketAdaptor", "java.net.DatagramSocket", 0, THIS, "receive", "connect");
         rules.timed("sun/net/www/protocol/http/HttpURLConnection", "java.net.HttpURLConnection", 0, THIS,
                 "connect", "getInputStream", "getOutputStream");
         rules.timed("java/net/HttpURLConnection", "java.net.HttpURLConnection", 0, THIS, "getResponseCode");
         rules.timed("jdk/internal/net/http/HttpClientImpl", "java.net.http.HttpClient", 0, FIRST_ARG, "send");
     }
 
-    /** {@code host:port} of the peer (or of the local end, for a server or an unconnected datagram channel); a URL. */
+    /**
+     * {@code host:port} of the peer (or of the local end, for a server or an unconnected datagram socket or channel);
+     * a URL.
+     */
     @Override
     public String describe(Object context, SqlRegistry sql) throws Exception {
         if (context instanceof SocketAddress) {
@@ -66,6 +75,11 @@ final class SocketFamily implements BlockingFamily {
         }
         if (context instanceof NetworkChannel) {
             return address(((NetworkChannel) context).getLocalAddress());
+        }
+        if (context instanceof DatagramSocket) {
+            DatagramSocket socket = (DatagramSocket) context;
+            SocketAddress remote = socket.getRemoteSocketAddress();
+            return address(remote != null ? remote : socket.getLocalSocketAddress());
         }
         if (context instanceof DatagramPacket) {
             return address(((DatagramPacket) context).getSocketAddress());
@@ -86,7 +100,9 @@ final class SocketFamily implements BlockingFamily {
     private static String address(SocketAddress address) {
         if (address instanceof InetSocketAddress) {
             InetSocketAddress inet = (InetSocketAddress) address;
-            return inet.getHostString() + ":" + inet.getPort();
+            String host = inet.getHostString();
+            // an IPv6 literal in brackets ([::]:5353), so the port stays readable: 0:0:0:0:0:0:0:0:5353 does not
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
         }
         return address == null ? null : address.toString();
     }
