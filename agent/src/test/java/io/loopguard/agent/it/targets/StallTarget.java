@@ -25,7 +25,7 @@ public final class StallTarget {
     private static volatile long spinNanos;
     private static volatile long spinSum;
     /** Made off the loop: the salt's {@code SecureRandom} reads {@code /dev/urandom}, a blocking file read. */
-    private static final String SALT = BCrypt.gensalt(COST);
+    static final String SALT = BCrypt.gensalt(COST);
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -53,10 +53,11 @@ public final class StallTarget {
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         int port = server.actualPort();
         Thread.sleep(fastRequests == 0 ? 1500 : 300); // idle loops
+        RequestTimes times = new RequestTimes();
         Thread client = new Thread(() -> {
             try {
                 for (int i = 0; i < fastRequests; i++) {
-                    VertxTarget.get(port, "/hello");
+                    times.time(() -> VertxTarget.get(port, "/hello"));
                 }
                 if (hog) {
                     VertxTarget.get(port, "/hash");
@@ -64,6 +65,7 @@ public final class StallTarget {
                         VertxTarget.get(port, "/hello");
                     }
                 }
+                times.print();
                 fact("traffic", "ok");
             } catch (Exception e) {
                 fact("traffic", e);
