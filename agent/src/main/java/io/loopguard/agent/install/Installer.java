@@ -17,6 +17,7 @@ import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.agent.jfr.JfrSource;
 import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
+import io.loopguard.agent.looptime.LoopTimes;
 import io.loopguard.agent.stall.Watchdog;
 import io.loopguard.agent.record.ThreadWatcher;
 import io.loopguard.agent.weave.BootClasses;
@@ -163,19 +164,22 @@ public final class Installer implements Runnable {
         }
     }
 
-    /** Stalls ({@code stall} option, 0: off): the watchdog thread waits for the first registered thread. */
+    /**
+     * Stalls ({@code stall} option, 0: off) and the loop time: the watchdog thread waits for the first registered
+     * thread, then keeps the loop time, and with stalls on watches for them.
+     */
     private void startWatchdog(Recorder recorder, RuntimeBridge runtime) {
         long limit = options.stallNanos();
         runtime.installStallLimit(limit);
-        if (limit > 0) {
-            Watchdog watchdog = Watchdog.start(runtime, recorder, limit);
-            output.beforeFinalWrite(new Runnable() {
-                @Override
-                public void run() {
-                    watchdog.close();
-                }
-            });
-        }
+        LoopTimes loopTimes = new LoopTimes(runtime);
+        output.loopTimes(loopTimes);
+        Watchdog watchdog = Watchdog.start(runtime, recorder, loopTimes, limit);
+        output.beforeFinalWrite(new Runnable() {
+            @Override
+            public void run() {
+                watchdog.close();
+            }
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import io.loopguard.agent.it.targets.NettyStallTarget;
 import io.loopguard.agent.it.targets.ReactorStallTarget;
 import io.loopguard.agent.it.targets.StallTarget;
 import io.loopguard.format.CallSite;
+import io.loopguard.format.LoopTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,10 @@ class StallIT {
         assertThat(stall.count()).isEqualTo(1);
         assertThat(stall.maxNanos()).as("the stall lasts at least the hash").isGreaterThanOrEqualTo(hog);
         assertThat(run.sitesWhere(s -> !s.category().equals("stall"))).as(run.describe()).isEmpty();
+        LoopTime loop = run.data().loops().stream().filter(l -> l.thread().equals(stall.threads().get(0))).findFirst()
+                .orElseThrow(() -> new AssertionError("no loop time for the stalled loop\n" + run.describe()));
+        assertThat(loop.stallNanos()).as("the loop's stall time").isEqualTo(stall.totalNanos());
+        assertThat(loop.busyNanos()).as("busy during the stall").isGreaterThanOrEqualTo(stall.totalNanos());
     }
 
     @ParameterizedTest
