@@ -48,6 +48,7 @@ public final class Installer implements Runnable {
     private final NativeCalls nativeCalls;
     private final DeferredTransformer deferred;
     private final Output output;
+    private final LateEvents lateEvents = new LateEvents();
 
     private Installer(Instrumentation inst, AgentOptions options, Class<?> hooks, NativeCalls nativeCalls,
                       DeferredTransformer deferred, Output output) {
@@ -157,6 +158,7 @@ public final class Installer implements Runnable {
         output.attach(recorder, runtime, transformer);
         startJfr(recorder, runtime);
         startWatchdog(recorder, runtime);
+        runtime.installCatchUp(handle(lateEvents, "catchUp", void.class));
 
         runtime.ready();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
@@ -180,6 +182,12 @@ public final class Installer implements Runnable {
                 watchdog.close();
             }
         });
+        lateEvents.add(new Runnable() {
+            @Override
+            public void run() {
+                watchdog.catchUp();
+            }
+        });
     }
 
     /**
@@ -198,7 +206,12 @@ public final class Installer implements Runnable {
                     jfr.close();
                 }
             });
-            runtime.installCatchUp(handle(jfr, "catchUp", void.class));
+            lateEvents.add(new Runnable() {
+                @Override
+                public void run() {
+                    jfr.catchUp();
+                }
+            });
         } catch (Exception | LinkageError e) {
             Stderr.line("JFR is not available, contended monitors and pinned virtual threads are not recorded: " + e);
         }

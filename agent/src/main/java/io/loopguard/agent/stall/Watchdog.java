@@ -51,6 +51,10 @@ public final class Watchdog implements Runnable {
     private final ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
     private long lastClasses;
     private volatile boolean closed;
+    /** Ticks completed, guarded by this object's lock (held by every tick). */
+    private long ticks;
+    /** How long {@link #catchUp()} waits at most: far more than a tick, even on a loaded machine. */
+    private static final long CATCH_UP_MILLIS = 1_000L;
 
     private Watchdog(RuntimeBridge runtime, Recorder recorder, LoopTimes loopTimes, long limitNanos) {
         this.runtime = runtime;
@@ -97,6 +101,34 @@ public final class Watchdog implements Runnable {
         }
     }
 
+    /**
+     * Waits for one whole tick that starts after this call, so that a stall that ended before it is recorded (the
+     * watchdog records a stall at its first look after the stretch ended), for {@code LoopGuard.recordedCallSites()}:
+     * the JUnit extension's verdict of a test includes a stall the test's loop just had. At most
+     * {@link #CATCH_UP_MILLIS}; at once with stalls off or before any registration.
+     */
+    public void catchUp() {
+        if (limitNanos == 0L || closed || !runtime.everRegistered()) {
+            return;
+        }
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + CATCH_UP_MILLIS * 1_000_000L;
+        synchronized (this) {
+            long target = ticks + 1; // no tick runs while this lock is held: the next one to complete starts later
+            long left;
+            while (ticks < target && !closed && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    wait(Math.max(1L, left / 1_000_000L));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void run() {
         try {
@@ -108,6 +140,8 @@ public final class Watchdog implements Runnable {
                     if (!closed) {
                         tick();
                     }
+                    ticks++;
+                    notifyAll();
                 }
                 LockSupport.parkNanos(tickNanos);
             }
