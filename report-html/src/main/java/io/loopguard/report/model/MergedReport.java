@@ -3,6 +3,7 @@ package io.loopguard.report.model;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.JvmInfo;
+import io.loopguard.format.LoopTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,15 +24,24 @@ import java.util.Set;
  * @param droppedCalls      sum over the runs
  * @param registeredThreads union over the runs, in first-seen order
  * @param skipped           one message per input that could not be read
+ * @param loops             the loop time of the registered threads, merged by thread name (times added up over the
+ *                          runs), in first-seen order; empty when no file has {@code loops}
  */
 public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppedCalls,
-                           List<String> registeredThreads, List<String> skipped) {
+                           List<String> registeredThreads, List<String> skipped, List<LoopTime> loops) {
 
     public MergedReport {
         runs = List.copyOf(runs);
         callSites = List.copyOf(callSites);
         registeredThreads = List.copyOf(registeredThreads);
         skipped = List.copyOf(skipped);
+        loops = loops == null ? List.of() : List.copyOf(loops);
+    }
+
+    /** A merge without loop time. */
+    public MergedReport(List<Run> runs, List<CallSite> callSites, long droppedCalls, List<String> registeredThreads,
+                        List<String> skipped) {
+        this(runs, callSites, droppedCalls, registeredThreads, skipped, List.of());
     }
 
     // Loops rather than streams throughout: the agent renders index.html from this in the user's JVM at exit,
@@ -104,7 +114,7 @@ public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppe
      */
     public DataFile toDataFile() {
         return new DataFile(DataFile.FORMAT, mergedJvm(), callSites, droppedCalls, registeredThreads, mergedMaxSites(),
-                mergedAgentError());
+                mergedAgentError(), loops);
     }
 
     /** The largest bound of the runs (0 when none says): enough to explain the merged {@code droppedCalls}. */

@@ -3,6 +3,7 @@ package io.loopguard.report.model;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.DataFileException;
+import io.loopguard.format.LoopTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.Set;
 /**
  * Merges data files by call-site id: counts and times add up, min/max and first/last seen widen, threads unite. The
  * id ignores the lines of JDK frames, so two JVMs on different JDK updates merge too; the first file's stack is kept.
+ * Loop time merges by thread name: the same loop thread of several runs adds up.
  */
 public final class Merger {
 
@@ -40,10 +42,15 @@ public final class Merger {
     public static MergedReport merge(List<Run> runs, List<DataFile> files, List<String> skipped) {
         Map<String, CallSite> sites = new LinkedHashMap<>();
         Set<String> registered = new LinkedHashSet<>();
+        Map<String, LoopTime> loops = new LinkedHashMap<>();
         long dropped = 0;
         for (DataFile file : files) {
             dropped += file.droppedCalls();
             registered.addAll(file.registeredThreads());
+            for (LoopTime loop : file.loops()) {
+                LoopTime known = loops.get(loop.thread());
+                loops.put(loop.thread(), known == null ? loop : known.plus(loop));
+            }
             for (CallSite site : file.callSites()) {
                 CallSite known = sites.get(site.id());
                 sites.put(site.id(), known == null ? site : known.mergedWith(site));
@@ -51,6 +58,6 @@ public final class Merger {
         }
         List<CallSite> sorted = new ArrayList<>(sites.values());
         sorted.sort(CallSite.MOST_BLOCKED_FIRST);
-        return new MergedReport(runs, sorted, dropped, List.copyOf(registered), skipped);
+        return new MergedReport(runs, sorted, dropped, List.copyOf(registered), skipped, List.copyOf(loops.values()));
     }
 }
