@@ -43,12 +43,16 @@ public final class Watchdog implements Runnable {
     private final Recorder recorder;
     private final long limitNanos;
     private final long tickNanos;
-    private final GcPauses gc = new GcPauses();
-    private final ThreadCpu cpu = new ThreadCpu();
+    /**
+     * The JVM's management beans, made at the first registration (guarded by this object's lock): loading
+     * {@code java.lang.management} costs tens of milliseconds, which a JVM that never registers a loop must not pay.
+     */
+    private GcPauses gc;
+    private ThreadCpu cpu;
+    private ClassLoadingMXBean classes;
     private final Map<Thread, BusyStretch> stretches = new IdentityHashMap<>();
     private final long[] state = new long[STATE];
     private long lastGcMillis;
-    private final ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
     private long lastClasses;
     private volatile boolean closed;
     /** Ticks completed, guarded by this object's lock (held by every tick). */
@@ -87,6 +91,9 @@ public final class Watchdog implements Runnable {
             return;
         }
         closed = true;
+        if (gc == null) {
+            return; // never started: no loop was registered
+        }
         try {
             tick();
             long gcMillis = gc.totalMillis();
@@ -133,8 +140,13 @@ public final class Watchdog implements Runnable {
     public void run() {
         try {
             runtime.awaitFirstRegistration();
-            lastGcMillis = gc.totalMillis();
-            lastClasses = classes.getTotalLoadedClassCount();
+            synchronized (this) {
+                gc = new GcPauses();
+                cpu = new ThreadCpu();
+                classes = ManagementFactory.getClassLoadingMXBean();
+                lastGcMillis = gc.totalMillis();
+                lastClasses = classes.getTotalLoadedClassCount();
+            }
             while (!closed) {
                 synchronized (this) {
                     if (!closed) {
