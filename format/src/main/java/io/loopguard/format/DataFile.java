@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param agentError        {@code null}, or one line saying why the agent failed to start in that JVM (optional,
  *                          compatible extension): the file then says nothing about blocking calls, and {@code check}
  *                          fails on it
+ * @param loops             how each registered thread spent its time (optional, compatible extension; empty when no
+ *                          thread was registered or the file predates it)
  */
 public record DataFile(String format, JvmInfo jvm, List<CallSite> callSites, long droppedCalls,
-                       List<String> registeredThreads, long maxSites, String agentError) {
+                       List<String> registeredThreads, long maxSites, String agentError, List<LoopTime> loops) {
 
     /** The only format this version reads and writes. */
     public static final String FORMAT = "loopguard/1";
@@ -30,6 +32,13 @@ public record DataFile(String format, JvmInfo jvm, List<CallSite> callSites, lon
         callSites = List.copyOf(Objects.requireNonNull(callSites, "callSites"));
         registeredThreads = registeredThreads == null ? List.of() : List.copyOf(registeredThreads);
         maxSites = Math.max(0, maxSites);
+        loops = loops == null ? List.of() : List.copyOf(loops);
+    }
+
+    /** A data file without the optional {@code loops}. */
+    public DataFile(String format, JvmInfo jvm, List<CallSite> callSites, long droppedCalls,
+                    List<String> registeredThreads, long maxSites, String agentError) {
+        this(format, jvm, callSites, droppedCalls, registeredThreads, maxSites, agentError, List.of());
     }
 
     /** A data file without the optional {@code maxSites} and {@code agentError}. */

@@ -38,8 +38,17 @@ final class DataFileBinder {
     private static final long JVM_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.JVM);
     private static final long CALL_SITE_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.CALL_SITE);
     private static final long FRAME_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.FRAME);
+    private static final long LOOP_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.LOOP);
 
     private static final Category[] CATEGORIES = Category.values();
+    /** The categories' ids as bytes, for the keys of a loop's {@code blockedNanos}. */
+    private static final byte[][] CATEGORY_IDS = new byte[CATEGORIES.length][];
+
+    static {
+        for (int i = 0; i < CATEGORIES.length; i++) {
+            CATEGORY_IDS[i] = CATEGORIES[i].id().getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
 
     private final byte[] b;
     private final int end;
@@ -85,6 +94,7 @@ final class DataFileBinder {
         List<String> registered = List.of();
         long maxSites = 0;
         String agentError = null;
+        List<LoopTime> loops = List.of();
         long seen = 0;
         if (!emptyObject()) {
             do {
@@ -103,12 +113,13 @@ final class DataFileBinder {
                     case REGISTERED_THREADS: registered = strings(); break;
                     case MAX_SITES: maxSites = nonNegative(); break;
                     case AGENT_ERROR: agentError = nullableString(); break;
+                    case LOOPS: loops = loops(); break;
                     default: throw FALLBACK;
                 }
             } while (nextMember());
         }
         requireAll(seen, ROOT_REQUIRED);
-        return new DataFile(format, jvm, sites, dropped, registered, maxSites, agentError);
+        return new DataFile(format, jvm, sites, dropped, registered, maxSites, agentError, loops);
     }
 
     private JvmInfo jvm() throws Fallback {
@@ -235,6 +246,68 @@ final class DataFileBinder {
         return known != null ? known : frame;
     }
 
+    private List<LoopTime> loops() throws Fallback {
+        open('[');
+        List<LoopTime> loops = new ArrayList<>();
+        if (!emptyArray()) {
+            do {
+                whitespace();
+                loops.add(loop());
+            } while (nextElement());
+        }
+        return loops;
+    }
+
+    private LoopTime loop() throws Fallback {
+        open('{');
+        String thread = null;
+        Instant registeredAt = null;
+        long registeredNanos = 0;
+        long busyNanos = 0;
+        Map<String, Long> blockedNanos = Map.of();
+        long stallNanos = 0;
+        long seen = 0;
+        if (!emptyObject()) {
+            do {
+                Member member = member(DataFileSchema.LOOP, seen);
+                seen |= member.bit();
+                switch (member) {
+                    case THREAD: thread = string(); break;
+                    case REGISTERED_AT: registeredAt = nullableInstant(); break;
+                    case REGISTERED_NANOS: registeredNanos = nonNegative(); break;
+                    case BUSY_NANOS: busyNanos = nonNegative(); break;
+                    case BLOCKED_NANOS: blockedNanos = nanosByCategory(); break;
+                    case STALL_NANOS: stallNanos = nonNegative(); break;
+                    default: throw FALLBACK;
+                }
+            } while (nextMember());
+        }
+        requireAll(seen, LOOP_REQUIRED);
+        return new LoopTime(thread, registeredAt, registeredNanos, busyNanos, blockedNanos, stallNanos);
+    }
+
+    /** An object from category id to non-negative nanoseconds; unknown or repeated categories: {@link Fallback}. */
+    private Map<String, Long> nanosByCategory() throws Fallback {
+        open('{');
+        Map<String, Long> nanos = new HashMap<>();
+        if (!emptyObject()) {
+            do {
+                key();
+                String id = null;
+                for (int i = 0; i < CATEGORIES.length && id == null; i++) {
+                    byte[] name = CATEGORY_IDS[i];
+                    if (keyLength == name.length && Arrays.equals(b, keyStart, keyStart + keyLength, name, 0, name.length)) {
+                        id = CATEGORIES[i].id();
+                    }
+                }
+                if (id == null || nanos.put(id, nonNegative()) != null) {
+                    throw FALLBACK;
+                }
+            } while (nextMember());
+        }
+        return nanos;
+    }
+
     /**
      * Reads a member name and ':', and returns which of {@code members} it is. Unknown and repeated members are not
      * the agent's output: {@link Fallback} (the tree binder ignores unknown ones and refuses repeated ones).
@@ -285,6 +358,14 @@ final class DataFileBinder {
             }
         }
         throw FALLBACK;
+    }
+
+    private Instant nullableInstant() throws Fallback {
+        if (pos + 4 <= end && b[pos] == 'n' && b[pos + 1] == 'u' && b[pos + 2] == 'l' && b[pos + 3] == 'l') {
+            pos += 4;
+            return null;
+        }
+        return instant();
     }
 
     private Instant instant() throws Fallback {

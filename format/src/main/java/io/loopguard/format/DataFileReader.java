@@ -149,7 +149,15 @@ public final class DataFileReader {
             List<String> registered = strings(root, Member.REGISTERED_THREADS, "");
             long maxSites = nonNegative(root, Member.MAX_SITES, "");
             String agentError = nullableString(root, Member.AGENT_ERROR, "");
-            return new DataFile(format.string(), jvm, sites, dropped, registered, maxSites, agentError);
+            List<LoopTime> loops = new ArrayList<>();
+            JsonNode loopsNode = field(root, Member.LOOPS, "", JsonNode.Kind.ARRAY);
+            if (loopsNode != null) {
+                List<JsonNode> loopElements = loopsNode.elements();
+                for (int i = 0; i < loopElements.size(); i++) {
+                    loops.add(loop(loopElements.get(i), Member.LOOPS.jsonName + "[" + i + "]"));
+                }
+            }
+            return new DataFile(format.string(), jvm, sites, dropped, registered, maxSites, agentError, loops);
         }
 
         private JvmInfo jvm(JsonNode node) throws DataFileException {
@@ -181,6 +189,45 @@ public final class DataFileReader {
                     nonNegative(node, Member.MIN_NANOS, p), nonNegative(node, Member.MAX_NANOS, p),
                     instant(node, Member.FIRST_SEEN, p), instant(node, Member.LAST_SEEN, p), stack,
                     strings(node, Member.TESTS, p), nullableString(node, Member.ALLOWED_BY, p));
+        }
+
+        private LoopTime loop(JsonNode node, String path) throws DataFileException {
+            expectKind(node, path, JsonNode.Kind.OBJECT);
+            String p = path + ".";
+            Instant registeredAt = null;
+            JsonNode at = node.members().get(Member.REGISTERED_AT.jsonName);
+            if (at != null && at.kind() != JsonNode.Kind.NULL) {
+                registeredAt = instant(node, Member.REGISTERED_AT, p);
+            }
+            Map<String, Long> blocked = new HashMap<>();
+            JsonNode byCategory = field(node, Member.BLOCKED_NANOS, p, JsonNode.Kind.OBJECT);
+            if (byCategory != null) {
+                String q = p + Member.BLOCKED_NANOS.jsonName + ".";
+                for (Map.Entry<String, JsonNode> entry : byCategory.members().entrySet()) {
+                    JsonNode value = entry.getValue();
+                    try {
+                        Category.fromId(entry.getKey());
+                    } catch (IllegalArgumentException e) {
+                        throw new DataFileException(source, q + entry.getKey() + ": " + e.getMessage(), value.line(),
+                                value.column());
+                    }
+                    expectKind(value, q + entry.getKey(), JsonNode.Kind.NUMBER);
+                    long nanos;
+                    try {
+                        nanos = Long.parseLong(value.numberText());
+                    } catch (NumberFormatException e) {
+                        nanos = -1;
+                    }
+                    if (nanos < 0) {
+                        throw new DataFileException(source, q + entry.getKey() + ": expected a non-negative integer, found "
+                                + value.numberText(), value.line(), value.column());
+                    }
+                    blocked.put(entry.getKey(), nanos);
+                }
+            }
+            return new LoopTime(string(node, Member.THREAD, p), registeredAt,
+                    nonNegative(node, Member.REGISTERED_NANOS, p), nonNegative(node, Member.BUSY_NANOS, p), blocked,
+                    nonNegative(node, Member.STALL_NANOS, p));
         }
 
         private Frame frame(JsonNode node, String path) throws DataFileException {

@@ -26,7 +26,9 @@ final class DataFileSchema {
         /** An element of {@code callSites}. */
         CALL_SITE,
         /** An element of a call site's {@code stack}. */
-        FRAME
+        FRAME,
+        /** An element of {@code loops}. */
+        LOOP
     }
 
     /** Whether a reader refuses an object without the member. */
@@ -51,6 +53,8 @@ final class DataFileSchema {
         REGISTERED_THREADS(Owner.ROOT, "registeredThreads", Presence.OPTIONAL),
         /** Extension: why the agent failed to start in that JVM, written only then. */
         AGENT_ERROR(Owner.ROOT, "agentError", Presence.OPTIONAL),
+        /** Extension: how each registered thread spent its time, written only when a thread was registered. */
+        LOOPS(Owner.ROOT, "loops", Presence.OPTIONAL),
 
         PID(Owner.JVM, "pid", Presence.REQUIRED),
         JAVA_VERSION(Owner.JVM, "javaVersion", Presence.REQUIRED),
@@ -83,7 +87,16 @@ final class DataFileSchema {
         METHOD_NAME(Owner.FRAME, "methodName", Presence.REQUIRED),
         /** Written as {@code null} when the class file names none. */
         FILE_NAME(Owner.FRAME, "fileName", Presence.OPTIONAL),
-        LINE_NUMBER(Owner.FRAME, "lineNumber", Presence.REQUIRED);
+        LINE_NUMBER(Owner.FRAME, "lineNumber", Presence.REQUIRED),
+
+        /** Required inside a loop (itself an optional extension): a loop without its thread says nothing. */
+        THREAD(Owner.LOOP, "thread", Presence.REQUIRED),
+        REGISTERED_AT(Owner.LOOP, "registeredAt", Presence.OPTIONAL),
+        REGISTERED_NANOS(Owner.LOOP, "registeredNanos", Presence.OPTIONAL),
+        BUSY_NANOS(Owner.LOOP, "busyNanos", Presence.OPTIONAL),
+        /** An object from category id to nanoseconds. */
+        BLOCKED_NANOS(Owner.LOOP, "blockedNanos", Presence.OPTIONAL),
+        STALL_NANOS(Owner.LOOP, "stallNanos", Presence.OPTIONAL);
 
         final Owner owner;
         /** The member's name in the JSON text. */
@@ -110,6 +123,7 @@ final class DataFileSchema {
     static final Member[] JVM = membersOf(Owner.JVM);
     static final Member[] CALL_SITE = membersOf(Owner.CALL_SITE);
     static final Member[] FRAME = membersOf(Owner.FRAME);
+    static final Member[] LOOP = membersOf(Owner.LOOP);
 
     /** The bits of the required members among {@code members}. */
     static long requiredBits(Member[] members) {

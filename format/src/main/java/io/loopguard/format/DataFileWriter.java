@@ -64,6 +64,17 @@ public final class DataFileWriter {
             name(out, Member.AGENT_ERROR);
             str(out, file.agentError());
         }
+        List<LoopTime> loops = file.loops();
+        if (!loops.isEmpty()) {
+            out.append(",\n  ");
+            name(out, Member.LOOPS);
+            out.append('[');
+            for (int i = 0; i < loops.size(); i++) {
+                out.append(i == 0 ? "\n" : ",\n");
+                writeLoop(loops.get(i), out);
+            }
+            out.append("\n  ]");
+        }
         out.append("\n}\n");
     }
 
@@ -153,6 +164,40 @@ public final class DataFileWriter {
             str(out, site.allowedBy());
         }
         out.append("\n    }");
+    }
+
+    /** One loop per line pair: its thread and registration, then its times. */
+    private static void writeLoop(LoopTime loop, Appendable out) throws IOException {
+        out.append("    { ");
+        name(out, Member.THREAD);
+        str(out, loop.thread());
+        out.append(", ");
+        name(out, Member.REGISTERED_AT);
+        if (loop.registeredAt() == null) {
+            out.append("null");
+        } else {
+            instant(out, loop.registeredAt());
+        }
+        out.append(",\n      ");
+        name(out, Member.REGISTERED_NANOS);
+        out.append(Long.toString(loop.registeredNanos())).append(", ");
+        name(out, Member.BUSY_NANOS);
+        out.append(Long.toString(loop.busyNanos())).append(", ");
+        name(out, Member.BLOCKED_NANOS);
+        out.append('{');
+        boolean first = true;
+        for (Category category : Category.values()) { // the categories' order, whatever the map's
+            Long nanos = loop.blockedNanos().get(category.id());
+            if (nanos != null) {
+                out.append(first ? " " : ", ");
+                str(out, category.id());
+                out.append(": ").append(Long.toString(nanos));
+                first = false;
+            }
+        }
+        out.append(first ? "}, " : " }, ");
+        name(out, Member.STALL_NANOS);
+        out.append(Long.toString(loop.stallNanos())).append(" }");
     }
 
     /** {@code "name": }, the member's name and the colon before its value. */

@@ -1,13 +1,18 @@
 package io.loopguard.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The optional top-level fields {@code maxSites} and {@code agentError}, the detail cap, terminal escaping. */
+/**
+ * The optional top-level fields {@code maxSites}, {@code agentError} and {@code loops}, the detail cap, terminal
+ * escaping.
+ */
 class DataFileExtensionsTest {
 
     private static DataFile bind(String json) throws DataFileBinder.Fallback {
@@ -52,6 +57,37 @@ class DataFileExtensionsTest {
         assertThat(ordinary.mergedWith(allowed).allowedBy()).isEqualTo(allowed.allowedBy());
         assertThatThrownBy(() -> DataFileReader.parseTree(json.replace("\"allowedBy\": \"netty", "\"allowedBy\": 1, \"x\": \""),
                 "x")).hasMessageContaining("allowedBy");
+    }
+
+    @Test
+    void loopsRoundTripThroughBothReadersAndAreLeftOutWhenEmpty() throws Exception {
+        LoopTime loop = new LoopTime("vert.x-eventloop-thread-0", Instant.parse("2026-11-22T10:00:01.25Z"),
+                8_000_000_000L, 4_880_000_000L, Map.of("sleep", 30_000_000L, "jdbc", 1_200_000_000L), 340_000_000L);
+        LoopTime plain = new LoopTime("spinner", null, 300_000_000L, 300_000_000L, Map.of(), 0);
+        DataFile file = new DataFile(DataFile.FORMAT, Samples.jvm(), List.of(), 0, List.of("spinner"), 0, null,
+                List.of(loop, plain));
+        String json = DataFileWriter.toJson(file);
+        assertThat(json).contains("\"blockedNanos\": { \"sleep\": 30000000, \"jdbc\": 1200000000 }")
+                .contains("\"registeredAt\": null").contains("\"blockedNanos\": {}");
+        assertThat(bind(json)).isEqualTo(file);
+        assertThat(DataFileReader.parseTree(json, "x")).isEqualTo(file);
+        assertThat(loop.otherNanos()).isEqualTo(4_880_000_000L - 1_230_000_000L - 340_000_000L);
+        assertThat(DataFileWriter.toJson(Samples.contractExample())).doesNotContain("loops");
+        assertThat(DataFileReader.parseTree(DataFileWriter.toJson(Samples.contractExample()), "x").loops()).isEmpty();
+    }
+
+    @Test
+    void aLoopWithAnUnknownCategoryOrNegativeTimeIsRefusedByName() {
+        String json = DataFileWriter.toJson(new DataFile(DataFile.FORMAT, Samples.jvm(), List.of(), 0, List.of(), 0,
+                null, List.of(new LoopTime("l", null, 5, 4, Map.of("sleep", 3L), 0))));
+        assertThatThrownBy(() -> DataFileReader.parse(json.replace("\"sleep\"", "\"nap\""), "f.json"))
+                .hasMessageStartingWith("f.json: loops[0].blockedNanos.nap: unknown category 'nap'");
+        assertThatThrownBy(() -> DataFileReader.parse(json.replace("\"busyNanos\": 4", "\"busyNanos\": -4"), "f.json"))
+                .hasMessageStartingWith("f.json: loops[0].busyNanos: must not be negative");
+        assertThatThrownBy(() -> DataFileReader.parse(json.replace("\"sleep\": 3", "\"sleep\": -3"), "f.json"))
+                .hasMessageStartingWith("f.json: loops[0].blockedNanos.sleep: expected a non-negative integer");
+        assertThatThrownBy(() -> DataFileReader.parse(json.replace("\"thread\": \"l\", ", ""), "f.json"))
+                .hasMessageStartingWith("f.json: missing field 'loops[0].thread'");
     }
 
     @Test

@@ -30,7 +30,10 @@ class DataFileSchemaTest {
                 List.of("vert.x-eventloop-thread-0"), 3, 30, 5, 15, Instant.parse("2026-11-22T10:00:01Z"),
                 Instant.parse("2026-11-22T10:00:02Z"), List.of(frame, noFile), List.of("demo.HandlerTest#reads()"),
                 "netty: io.netty.handler.ssl.SslHandler#handshake");
-        return new DataFile(DataFile.FORMAT, Samples.jvm(), List.of(site), 7, List.of("loop-0"), 100, "boom");
+        LoopTime loop = new LoopTime("loop-0", Instant.parse("2026-11-22T10:00:00.5Z"), 9_000_000_000L, 5_000_000_000L,
+                java.util.Map.of("jdbc", 30L, "sleep", 1_000L), 340_000_000L);
+        return new DataFile(DataFile.FORMAT, Samples.jvm(), List.of(site), 7, List.of("loop-0"), 100, "boom",
+                List.of(loop));
     }
 
     @Test
@@ -44,6 +47,8 @@ class DataFileSchemaTest {
         for (JsonNode frame : site.members().get(Member.STACK.jsonName).elements()) {
             assertThat(names(frame)).containsExactlyElementsOf(jsonNames(Owner.FRAME));
         }
+        JsonNode loop = root.members().get(Member.LOOPS.jsonName).elements().get(0);
+        assertThat(names(loop)).containsExactlyElementsOf(jsonNames(Owner.LOOP));
     }
 
     @Test
@@ -57,6 +62,7 @@ class DataFileSchemaTest {
 
     @Test
     void requiredMembersAreTheContractsFirstVersionAndTheRestOptional() {
+        // Plus "thread", required only inside an element of the optional "loops": older files have no loops at all.
         Set<String> required = new LinkedHashSet<>();
         for (Member m : Member.values()) {
             if (m.required) {
@@ -65,7 +71,8 @@ class DataFileSchemaTest {
         }
         assertThat(required).containsExactly("format", "jvm", "callSites", "droppedCalls", "pid", "javaVersion",
                 "command", "startedAt", "endedAt", "id", "category", "blockingMethod", "threads", "count", "totalNanos",
-                "minNanos", "maxNanos", "firstSeen", "lastSeen", "stack", "className", "methodName", "lineNumber");
+                "minNanos", "maxNanos", "firstSeen", "lastSeen", "stack", "className", "methodName", "lineNumber",
+                "thread");
         assertThat(Member.values().length).isLessThan(64); // the binder's members-seen masks are longs
     }
 

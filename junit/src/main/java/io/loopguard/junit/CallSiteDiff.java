@@ -51,7 +51,8 @@ final class CallSiteDiff {
                 .append(" recorded on event-loop threads during ").append(test).append(" [loopguard]");
         for (Change change : changes) {
             RecordedCallSite site = change.site();
-            out.append("\n\nblocking ").append(site.category()).append(" call ").append(site.blockingMethod());
+            out.append("\n\n").append(site.category().equals("stall") ? "stall in " : "blocking " + site.category() + " call ")
+                    .append(site.blockingMethod()); // the reports' wording (io.loopguard.format.SiteWording)
             if (site.detail() != null) {
                 out.append(" (").append(site.detail()).append(')');
             }

@@ -16,6 +16,7 @@ import io.loopguard.junit.fixtures.AllowedFixture;
 import io.loopguard.junit.fixtures.BlockingFixture;
 import io.loopguard.junit.fixtures.MonitorFixture;
 import io.loopguard.junit.fixtures.NoAgentMain;
+import io.loopguard.junit.fixtures.StallFixture;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,19 @@ class LoopGuardExtensionTest {
                 message(m -> m.contains("blocking monitor call")
                         && m.contains("on fixture-loop-monitor")
                         && m.contains("MonitorFixture")))));
+    }
+
+    /** The watchdog records a stall once the loop's busy stretch is over, after the body: the verdict waits for it. */
+    @Test
+    void aStallOnARegisteredThreadFailsItsOwnTest() {
+        Events tests = run(selectMethod(StallFixture.class, "hogsTheLoop"));
+        tests.assertThatEvents().haveExactly(1, event(test("hogsTheLoop"), finishedWithFailure(
+                instanceOf(AssertionFailedError.class),
+                message(m -> m.startsWith("1 blocking call site recorded on event-loop threads during "
+                        + "StallFixture.hogsTheLoop() [loopguard]")
+                        && m.contains("\n\nstall in ")
+                        && m.contains(" on fixture-loop-stall: 1 call, ")
+                        && m.contains("\tat io.loopguard.junit.fixtures.StallFixture.spin(StallFixture.java:")))));
     }
 
     @Test

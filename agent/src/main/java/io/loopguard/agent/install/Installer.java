@@ -17,6 +17,7 @@ import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.agent.jfr.JfrSource;
 import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
+import io.loopguard.agent.looptime.LoopTimes;
 import io.loopguard.agent.stall.Watchdog;
 import io.loopguard.agent.record.ThreadWatcher;
 import io.loopguard.agent.weave.BootClasses;
@@ -47,6 +48,7 @@ public final class Installer implements Runnable {
     private final NativeCalls nativeCalls;
     private final DeferredTransformer deferred;
     private final Output output;
+    private final LateEvents lateEvents = new LateEvents();
 
     private Installer(Instrumentation inst, AgentOptions options, Class<?> hooks, NativeCalls nativeCalls,
                       DeferredTransformer deferred, Output output) {
@@ -157,6 +159,7 @@ public final class Installer implements Runnable {
         output.attach(recorder, runtime, transformer);
         startJfr(recorder, runtime);
         startWatchdog(recorder, runtime);
+        runtime.installCatchUp(handle(lateEvents, "catchUp", void.class));
 
         runtime.ready();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
@@ -164,19 +167,28 @@ public final class Installer implements Runnable {
         }
     }
 
-    /** Stalls ({@code stall} option, 0: off): the watchdog thread waits for the first registered thread. */
+    /**
+     * Stalls ({@code stall} option, 0: off) and the loop time: the watchdog thread waits for the first registered
+     * thread, then keeps the loop time, and with stalls on watches for them.
+     */
     private void startWatchdog(Recorder recorder, RuntimeBridge runtime) {
         long limit = options.stallNanos();
         runtime.installStallLimit(limit);
-        if (limit > 0) {
-            Watchdog watchdog = Watchdog.start(runtime, recorder, limit);
-            output.beforeFinalWrite(new Runnable() {
-                @Override
-                public void run() {
-                    watchdog.close();
-                }
-            });
-        }
+        LoopTimes loopTimes = new LoopTimes(runtime);
+        output.loopTimes(loopTimes);
+        Watchdog watchdog = Watchdog.start(runtime, recorder, loopTimes, limit);
+        output.beforeFinalWrite(new Runnable() {
+            @Override
+            public void run() {
+                watchdog.close();
+            }
+        });
+        lateEvents.add(new Runnable() {
+            @Override
+            public void run() {
+                watchdog.catchUp();
+            }
+        });
     }
 
     /**
@@ -195,7 +207,12 @@ public final class Installer implements Runnable {
                     jfr.close();
                 }
             });
-            runtime.installCatchUp(handle(jfr, "catchUp", void.class));
+            lateEvents.add(new Runnable() {
+                @Override
+                public void run() {
+                    jfr.catchUp();
+                }
+            });
         } catch (Exception | LinkageError e) {
             Stderr.line("JFR is not available, contended monitors and pinned virtual threads are not recorded: " + e);
         }

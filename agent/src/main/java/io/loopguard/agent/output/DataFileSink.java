@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Set;
 
 import io.loopguard.agent.install.RuntimeBridge;
+import io.loopguard.agent.looptime.LoopTimes;
 import io.loopguard.agent.record.Recorder;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.DataFileWriter;
 import io.loopguard.format.JvmInfo;
+import io.loopguard.format.LoopTime;
 
 /**
  * Writes {@code OUTPUT/loopguard-<pid>.json}, atomically (temp file and rename: a reader, or a process killed in the
@@ -34,12 +36,17 @@ final class DataFileSink {
     private final String command = System.getProperty("sun.java.command", "");
     private final Set<String> registeredThreads = new LinkedHashSet<>();
     private final long maxSites;
+    private volatile LoopTimes loopTimes;
     /** Why the agent failed to start, once it did: written into every later data file. */
     private volatile String agentError;
 
     DataFileSink(Path directory, long maxSites) {
         this.directory = directory; // the file name needs the pid, looked up lazily: see pid()
         this.maxSites = maxSites;
+    }
+
+    void loopTimes(LoopTimes loopTimes) {
+        this.loopTimes = loopTimes;
     }
 
     void agentError(String error) {
@@ -165,9 +172,11 @@ final class DataFileSink {
             }
         }
         List<CallSite> sites = recorder == null ? List.of() : recorder.callSites();
+        LoopTimes loops = loopTimes;
         DataFile data = new DataFile(DataFile.FORMAT,
                 new JvmInfo(pidOf(), System.getProperty("java.version"), command, Instant.ofEpochMilli(startedAtMillis), Instant.now()),
-                sites, recorder == null ? 0 : recorder.droppedCalls(), threadNames, maxSites, agentError);
+                sites, recorder == null ? 0 : recorder.droppedCalls(), threadNames, maxSites, agentError,
+                loops == null || recorder == null ? List.<LoopTime>of() : loops.snapshot(recorder.threadTimes()));
         DataFileWriter.writeAtomically(data, file());
         return data;
     }

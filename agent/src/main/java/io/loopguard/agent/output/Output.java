@@ -65,6 +65,11 @@ public final class Output implements Runnable {
         flusher.start();
     }
 
+    /** The loop time to write into the data file's {@code loops}. */
+    public void loopTimes(io.loopguard.agent.looptime.LoopTimes loopTimes) {
+        sink.loopTimes(loopTimes);
+    }
+
     /** Runs {@code task} at exit before the final data file is written (draining events that arrive late). */
     public void beforeFinalWrite(Runnable task) {
         beforeFinalWrite.add(task);

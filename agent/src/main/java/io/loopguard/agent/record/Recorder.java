@@ -35,6 +35,7 @@ public final class Recorder {
     private final boolean log;
     private final Queue<String> logLines = new ConcurrentLinkedQueue<>();
     private final RunningTests tests = new RunningTests();
+    private final ThreadTimes threadTimes = new ThreadTimes();
     private volatile Thread printer;
     /** The thread an agent thread (watchdog) records for, named in its log line. */
     private final ThreadLocal<String> onBehalfOf = new ThreadLocal<>();
@@ -82,6 +83,7 @@ public final class Recorder {
         if (aggregate != null && !aggregate.allowed) {
             String threadName = thread.getName();
             aggregate.add(threadName, nanos, tests.current());
+            threadTimes.add(threadName, site.category(), nanos);
             dirty = true;
             if (aggregate.allowedBy == null) { // no event for a call a framework allows: a recording's check counts events
                 event(aggregate, threadName, startNanos, nanos);
@@ -165,6 +167,7 @@ public final class Recorder {
         CallSiteAggregate aggregate = table.lookup(site, detail, frames);
         if (aggregate != null && !aggregate.allowed) {
             aggregate.add(threadName, nanos, tests.current());
+            threadTimes.add(threadName, category, nanos);
             dirty = true;
             if (aggregate.allowedBy == null) {
                 timedEvent(aggregate, threadName, startNanos, nanos);
@@ -293,6 +296,11 @@ public final class Recorder {
             out.add(map);
         }
         return out;
+    }
+
+    /** Time in recorded calls and stalls per thread and category, for the data file's loop time. */
+    public ThreadTimes threadTimes() {
+        return threadTimes;
     }
 
     /** The tests running in this JVM, as the test framework reports them (the runtime's test handle). */

@@ -5,10 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 import io.loopguard.agent.install.RuntimeBridge;
+import io.loopguard.agent.looptime.LoopTimes;
 import io.loopguard.agent.record.Recorder;
 
 /**
@@ -23,7 +23,8 @@ import io.loopguard.agent.record.Recorder;
  *
  * <p>The thread starts waiting for the first registration, so a JVM with no event loop never ticks. It never runs
  * on a loop and never prints; a sample ({@code Thread.getStackTrace}) costs the sampled loop a handshake of a few
- * microseconds, only while it is already stalled.
+ * microseconds, only while it is already stalled. At every tick it also hands each thread's state to the loop time
+ * ({@link LoopTimes}); with stalls off ({@code stall=0}) that is all it does, every {@link #ACCOUNTING_TICK_NANOS}.
  */
 public final class Watchdog implements Runnable {
     private static final int STATE = 8;
@@ -35,31 +36,46 @@ public final class Watchdog implements Runnable {
      * stall can only be missed, never invented.
      */
     private static final long GRACE_PER_CLASS_NANOS = 1_000_000L;
+    /** The tick with stalls off: how late the loop time may learn that a thread ended. */
+    private static final long ACCOUNTING_TICK_NANOS = 50_000_000L;
     private final RuntimeBridge runtime;
+    private final LoopTimes loopTimes;
     private final Recorder recorder;
     private final long limitNanos;
     private final long tickNanos;
-    private final GcPauses gc = new GcPauses();
-    private final ThreadCpu cpu = new ThreadCpu();
+    /**
+     * The JVM's management beans, made at the first registration (guarded by this object's lock): loading
+     * {@code java.lang.management} costs tens of milliseconds, which a JVM that never registers a loop must not pay.
+     */
+    private GcPauses gc;
+    private ThreadCpu cpu;
+    private ClassLoadingMXBean classes;
     private final Map<Thread, BusyStretch> stretches = new IdentityHashMap<>();
     private final long[] state = new long[STATE];
-    /** Time in stalls per thread name, for the data file's loop time. */
-    private final Map<String, Long> stallNanos = new ConcurrentHashMap<>();
     private long lastGcMillis;
-    private final ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
     private long lastClasses;
     private volatile boolean closed;
+    /** Ticks completed, guarded by this object's lock (held by every tick). */
+    private long ticks;
+    /** How long {@link #catchUp()} waits at most: far more than a tick, even on a loaded machine. */
+    private static final long CATCH_UP_MILLIS = 1_000L;
 
-    private Watchdog(RuntimeBridge runtime, Recorder recorder, long limitNanos) {
+    private Watchdog(RuntimeBridge runtime, Recorder recorder, LoopTimes loopTimes, long limitNanos) {
         this.runtime = runtime;
         this.recorder = recorder;
+        this.loopTimes = loopTimes;
         this.limitNanos = limitNanos;
-        this.tickNanos = Math.max(2_000_000L, Math.min(10_000_000L, limitNanos / 10));
+        this.tickNanos = limitNanos == 0L ? ACCOUNTING_TICK_NANOS
+                : Math.max(2_000_000L, Math.min(10_000_000L, limitNanos / 10));
     }
 
-    /** Starts the watchdog thread, which waits for the first registered thread before it does anything. */
-    public static Watchdog start(RuntimeBridge runtime, Recorder recorder, long limitNanos) {
-        Watchdog watchdog = new Watchdog(runtime, recorder, limitNanos);
+    /**
+     * Starts the watchdog thread, which waits for the first registered thread before it does anything.
+     *
+     * @param limitNanos the stall limit, 0: stalls off (the loop time is still kept)
+     */
+    public static Watchdog start(RuntimeBridge runtime, Recorder recorder, LoopTimes loopTimes, long limitNanos) {
+        Watchdog watchdog = new Watchdog(runtime, recorder, loopTimes, limitNanos);
         Thread thread = new Thread(watchdog, "loopguard-watchdog");
         thread.setDaemon(true);
         thread.start();
@@ -75,6 +91,9 @@ public final class Watchdog implements Runnable {
             return;
         }
         closed = true;
+        if (gc == null) {
+            return; // never started: no loop was registered
+        }
         try {
             tick();
             long gcMillis = gc.totalMillis();
@@ -89,22 +108,52 @@ public final class Watchdog implements Runnable {
         }
     }
 
-    /** Nanoseconds in stalls per registered thread name so far. */
-    public Map<String, Long> stallNanosByThread() {
-        return Map.copyOf(stallNanos);
+    /**
+     * Waits for one whole tick that starts after this call, so that a stall that ended before it is recorded (the
+     * watchdog records a stall at its first look after the stretch ended), for {@code LoopGuard.recordedCallSites()}:
+     * the JUnit extension's verdict of a test includes a stall the test's loop just had. At most
+     * {@link #CATCH_UP_MILLIS}; at once with stalls off or before any registration.
+     */
+    public void catchUp() {
+        if (limitNanos == 0L || closed || !runtime.everRegistered()) {
+            return;
+        }
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + CATCH_UP_MILLIS * 1_000_000L;
+        synchronized (this) {
+            long target = ticks + 1; // no tick runs while this lock is held: the next one to complete starts later
+            long left;
+            while (ticks < target && !closed && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    wait(Math.max(1L, left / 1_000_000L));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void run() {
         try {
             runtime.awaitFirstRegistration();
-            lastGcMillis = gc.totalMillis();
-            lastClasses = classes.getTotalLoadedClassCount();
+            synchronized (this) {
+                gc = new GcPauses();
+                cpu = new ThreadCpu();
+                classes = ManagementFactory.getClassLoadingMXBean();
+                lastGcMillis = gc.totalMillis();
+                lastClasses = classes.getTotalLoadedClassCount();
+            }
             while (!closed) {
                 synchronized (this) {
                     if (!closed) {
                         tick();
                     }
+                    ticks++;
+                    notifyAll();
                 }
                 LockSupport.parkNanos(tickNanos);
             }
@@ -121,7 +170,10 @@ public final class Watchdog implements Runnable {
         forgetEnded(threads, gcMillis);
         for (Thread thread : threads) {
             if (!isVirtual(thread) && runtime.loopState(thread, state)) {
-                watch(thread, gcMillis);
+                loopTimes.observe(thread, state, System.nanoTime());
+                if (limitNanos > 0L) {
+                    watch(thread, gcMillis);
+                }
             }
         }
         lastGcMillis = gcMillis;
@@ -197,7 +249,6 @@ public final class Watchdog implements Runnable {
             if (busy - warmUp >= limitNanos && stack != null && !starvedOnly) {
                 String name = thread.getName();
                 recorder.recordStall(name, stack, busy);
-                stallNanos.merge(name, busy, Long::sum);
             }
         } finally {
             stretch.end();

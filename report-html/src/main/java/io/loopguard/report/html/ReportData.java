@@ -1,8 +1,10 @@
 package io.loopguard.report.html;
 
 import io.loopguard.format.CallSite;
+import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
 import io.loopguard.format.InstantText;
+import io.loopguard.format.LoopTime;
 import io.loopguard.format.json.JsonText;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Run;
@@ -82,6 +84,12 @@ final class ReportData {
         list(out, report.skipped());
         out.append(",\n\"registeredThreads\":");
         list(out, report.registeredThreads());
+        out.append(",\n\"loops\":[");
+        for (int i = 0; i < report.loops().size(); i++) {
+            out.append(i == 0 ? "\n" : ",\n");
+            loop(report.loops().get(i), out);
+        }
+        out.append(']');
         // Sites before the frames and strings they refer to (the page reads members by name): written straight to
         // the output, they fill the intern tables, which are the only parts held in memory.
         out.append(",\n\"sites\":[");
@@ -158,6 +166,26 @@ final class ReportData {
         out.append(",\"stack\":");
         list(out, stack);
         out.append('}');
+    }
+
+    /** A loop's time: its thread, registered, busy, blocked (all, and by category), stalled, in nanoseconds. */
+    private static void loop(LoopTime loop, Appendable out) throws IOException {
+        out.append("{\"thread\":");
+        str(out, loop.thread());
+        out.append(",\"registered\":").append(Long.toString(loop.registeredNanos()))
+                .append(",\"busy\":").append(Long.toString(loop.busyNanos()))
+                .append(",\"blocked\":").append(Long.toString(loop.blockedTotal()))
+                .append(",\"stall\":").append(Long.toString(loop.stallNanos()))
+                .append(",\"other\":").append(Long.toString(loop.otherNanos()))
+                .append(",\"byCategory\":{");
+        boolean first = true;
+        for (Map.Entry<Category, Long> entry : loop.blockedByCategory().entrySet()) {
+            out.append(first ? "" : ",");
+            first = false;
+            str(out, entry.getKey().id());
+            out.append(':').append(Long.toString(entry.getValue()));
+        }
+        out.append("}}");
     }
 
     private void site(CallSite site, Appendable out) throws IOException {

@@ -3,6 +3,7 @@ package io.loopguard.report.model;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.JvmInfo;
+import io.loopguard.format.LoopTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,9 +27,12 @@ import java.util.Set;
  * @param allowedSites      merged call sites that a framework's published allowance matched ({@link CallSite#allowedBy}),
  *                          most blocked time first: shown in their own section, never checked (not in
  *                          {@code callSites})
+ * @param loops             the loop time of the registered threads, merged by thread name (times added up over the
+ *                          runs), in first-seen order; empty when no file has {@code loops}
  */
 public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppedCalls,
-                           List<String> registeredThreads, List<String> skipped, List<CallSite> allowedSites) {
+                           List<String> registeredThreads, List<String> skipped, List<CallSite> allowedSites,
+                           List<LoopTime> loops) {
 
     public MergedReport {
         runs = List.copyOf(runs);
@@ -36,12 +40,13 @@ public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppe
         registeredThreads = List.copyOf(registeredThreads);
         skipped = List.copyOf(skipped);
         allowedSites = allowedSites == null ? List.of() : List.copyOf(allowedSites);
+        loops = loops == null ? List.of() : List.copyOf(loops);
     }
 
-    /** A merge without call sites allowed by a framework's policy. */
+    /** A merge without call sites allowed by a framework's policy and without loop time. */
     public MergedReport(List<Run> runs, List<CallSite> callSites, long droppedCalls, List<String> registeredThreads,
                         List<String> skipped) {
-        this(runs, callSites, droppedCalls, registeredThreads, skipped, List.of());
+        this(runs, callSites, droppedCalls, registeredThreads, skipped, List.of(), List.of());
     }
 
     // Loops rather than streams throughout: the agent renders index.html from this in the user's JVM at exit,
@@ -120,7 +125,7 @@ public record MergedReport(List<Run> runs, List<CallSite> callSites, long droppe
             all.sort(CallSite.MOST_BLOCKED_FIRST);
         }
         return new DataFile(DataFile.FORMAT, mergedJvm(), all, droppedCalls, registeredThreads, mergedMaxSites(),
-                mergedAgentError());
+                mergedAgentError(), loops);
     }
 
     /** The largest bound of the runs (0 when none says): enough to explain the merged {@code droppedCalls}. */

@@ -3,6 +3,7 @@ package io.loopguard.report.model;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.DataFileException;
+import io.loopguard.format.LoopTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,7 +15,8 @@ import java.util.Set;
  * Merges data files by call-site id: counts and times add up, min/max and first/last seen widen, threads unite. The
  * id ignores the lines of JDK frames, so two JVMs on different JDK updates merge too; the first file's stack is kept.
  * Call sites that a framework's published allowance matched ({@code allowedBy}) go to
- * {@link MergedReport#allowedSites}, never checked.
+ * {@link MergedReport#allowedSites}, never checked. Loop time merges by thread name: the same loop thread of several
+ * runs adds up.
  */
 public final class Merger {
 
@@ -42,10 +44,15 @@ public final class Merger {
     public static MergedReport merge(List<Run> runs, List<DataFile> files, List<String> skipped) {
         Map<String, CallSite> sites = new LinkedHashMap<>();
         Set<String> registered = new LinkedHashSet<>();
+        Map<String, LoopTime> loops = new LinkedHashMap<>();
         long dropped = 0;
         for (DataFile file : files) {
             dropped += file.droppedCalls();
             registered.addAll(file.registeredThreads());
+            for (LoopTime loop : file.loops()) {
+                LoopTime known = loops.get(loop.thread());
+                loops.put(loop.thread(), known == null ? loop : known.plus(loop));
+            }
             for (CallSite site : file.callSites()) {
                 CallSite known = sites.get(site.id());
                 sites.put(site.id(), known == null ? site : known.mergedWith(site));
@@ -58,7 +65,8 @@ public final class Merger {
         }
         sorted.sort(CallSite.MOST_BLOCKED_FIRST);
         allowed.sort(CallSite.MOST_BLOCKED_FIRST);
-        return new MergedReport(runs, sorted, dropped, List.copyOf(registered), skipped, allowed);
+        return new MergedReport(runs, sorted, dropped, List.copyOf(registered), skipped, allowed,
+                List.copyOf(loops.values()));
     }
 
     /** The call sites of one file that are checked: not those a framework's published allowance matched. */

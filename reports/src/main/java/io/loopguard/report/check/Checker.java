@@ -1,6 +1,7 @@
 package io.loopguard.report.check;
 
 import io.loopguard.format.CallSite;
+import io.loopguard.format.SiteWording;
 import io.loopguard.format.Durations;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Run;
@@ -37,7 +38,7 @@ public final class Checker {
         for (int i = 0; i < verdicts.size(); i++) {
             if (verdicts.get(i) == null) {
                 CallSite site = counting.get(next++);
-                String reason = "blocking " + site.category() + " call on an event-loop thread: " + site.count()
+                String reason = SiteWording.kind(site.category()) + " on an event-loop thread: " + site.count()
                         + " calls, " + Durations.format(site.totalNanos()) + " blocked (" + counting.size()
                         + " such call sites, " + rules.describe() + ")";
                 verdicts.set(i, new SiteVerdict(site,

@@ -1,6 +1,7 @@
 package io.loopguard.report.check;
 
 import io.loopguard.format.CallSite;
+import io.loopguard.format.SiteWording;
 import io.loopguard.format.Durations;
 import io.loopguard.format.Frame;
 import io.loopguard.format.TerminalText;
@@ -32,7 +33,7 @@ public final class ViolationLines {
         }
         String threads = site.threads().isEmpty() ? "an unknown thread" : site.threads().get(0)
                 + (site.threads().size() > 1 ? " and " + (site.threads().size() - 1) + " more" : "");
-        return TerminalText.escape(location + ": blocking " + site.category() + " call " + site.blockingMethod() + " on " + threads
+        return TerminalText.escape(location + ": " + SiteWording.what(site.category(), site.blockingMethod()) + " on " + threads
                 + " (" + site.count() + (site.count() == 1 ? " call, " : " calls, ")
                 + Durations.format(site.totalNanos()) + ")" + during(site) + " [loopguard]");
     }

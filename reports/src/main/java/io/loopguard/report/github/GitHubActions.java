@@ -1,6 +1,7 @@
 package io.loopguard.report.github;
 
 import io.loopguard.format.CallSite;
+import io.loopguard.format.SiteWording;
 import io.loopguard.format.Durations;
 import io.loopguard.format.Frame;
 import io.loopguard.report.check.CheckResult;
@@ -74,8 +75,8 @@ public final class GitHubActions {
             }
             command.append(',');
         }
-        command.append("title=").append(escapeProperty("loopguard: blocking " + site.category() + " call"));
-        String message = "Blocking " + site.category() + " call " + site.blockingMethod() + " on event-loop thread "
+        command.append("title=").append(escapeProperty("loopguard: " + SiteWording.kind(site.category())));
+        String message = SiteWording.sentence(site.category(), site.blockingMethod()) + " on event-loop thread "
                 + (site.threads().isEmpty() ? "?" : site.threads().get(0)) + " (" + site.count()
                 + (site.count() == 1 ? " call, " : " calls, ") + Durations.format(site.totalNanos()) + " blocked)"
                 + ViolationLines.during(site) + (site.detail() == null ? "" : "\ndetail: " + site.detail());

@@ -1,6 +1,7 @@
 package io.loopguard.report.junit;
 
 import io.loopguard.format.CallSite;
+import io.loopguard.format.SiteWording;
 import io.loopguard.format.Frame;
 import io.loopguard.format.InstantText;
 import io.loopguard.report.check.CheckResult;
@@ -81,7 +82,7 @@ public final class JUnitXmlWriter {
         int primary = StackFrames.primaryFrameIndex(site);
         Frame frame = primary >= 0 ? site.stack().get(primary) : null;
         String classname = frame == null ? "loopguard." + site.category() : frame.className();
-        String name = "blocking " + site.category() + " call " + site.blockingMethod()
+        String name = SiteWording.what(site.category(), site.blockingMethod())
                 + (frame == null ? "" : " at " + StackFrames.render(frame));
         // No id in the name: CI test history follows a test case by its name, which must survive the id's changes.
         out.append("    <testcase classname=\"");
@@ -136,10 +137,8 @@ public final class JUnitXmlWriter {
      * and appended piece by piece (the whole stack: JUnit XML is not size-limited like SARIF uploads).
      */
     static void stackText(CallSite site, Appendable out) throws IOException {
-        out.append("BlockingCall: blocking ");
-        Xml.escape(out, site.category());
-        out.append(" call ");
-        Xml.escape(out, site.blockingMethod());
+        out.append("BlockingCall: ");
+        Xml.escape(out, SiteWording.what(site.category(), site.blockingMethod()));
         if (site.detail() != null) {
             out.append(" (");
             Xml.escape(out, site.detail());

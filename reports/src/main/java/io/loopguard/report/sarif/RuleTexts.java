@@ -33,15 +33,27 @@ final class RuleTexts {
     }
 
     static String shortDescription(Category category) {
-        return "Blocking " + category.id() + " call on an event-loop thread";
+        return category == Category.STALL ? "Stall of an event-loop thread"
+                : "Blocking " + category.id() + " call on an event-loop thread";
     }
 
     static String fullDescription(Category category) {
+        if (category == Category.STALL) {
+            return "An event-loop thread was kept busy, with no blocking call, longer than the stall limit (a CPU hog "
+                    + "such as a password hash, a backtracking regex or a huge body parsed on the loop). Meanwhile every "
+                    + "other connection and task served by that loop waits.";
+        }
         return "An event-loop thread called " + TEXTS.get(category)[1] + ". While it blocks, every other connection "
                 + "and task served by that loop waits.";
     }
 
     static String helpMarkdown(Category category) {
+        if (category == Category.STALL) {
+            return fullDescription(category) + "\n\nThe stack is the one sampled most often during the stall: the busy "
+                    + "code on top, the application's frame below. Move the work off the loop (e.g. `executeBlocking`, "
+                    + "`publishOn(Schedulers.parallel())` on a scheduler that is not serving I/O, a worker pool) or make "
+                    + "it cheaper.";
+        }
         return "An event-loop thread called " + TEXTS.get(category)[1] + ".\n\n"
                 + "Event loops (Netty, Vert.x, Reactor) serve many connections from few threads; a blocking call "
                 + "stalls all of them. Move the call off the loop (e.g. `executeBlocking`, `publishOn("

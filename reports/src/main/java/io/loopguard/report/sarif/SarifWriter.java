@@ -1,6 +1,7 @@
 package io.loopguard.report.sarif;
 
 import io.loopguard.format.CallSite;
+import io.loopguard.format.SiteWording;
 import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
 import io.loopguard.format.InstantText;
@@ -150,7 +151,7 @@ public final class SarifWriter {
         }
         out.endArray().end().endArray().end().endArray();
         int[] frames = SarifStacks.stackFrames(stack);
-        String text = "blocking " + site.category() + " call " + site.blockingMethod();
+        String text = SiteWording.what(site.category(), site.blockingMethod());
         if (frames.length < stack.size()) {
             text += " (" + frames.length + " of " + stack.size() + " frames; " + leftOut(stack, frames)
                     + ". index.html and loopguard.json have the whole stack)";
@@ -271,8 +272,8 @@ public final class SarifWriter {
 
     static String message(CallSite site) {
         String thread = site.threads().isEmpty() ? "an event-loop thread" : site.threads().get(0);
-        StringBuilder text = new StringBuilder("Blocking ").append(site.category()).append(" call ")
-                .append(site.blockingMethod()).append(" on event-loop thread ").append(thread).append(". ")
+        StringBuilder text = new StringBuilder(SiteWording.sentence(site.category(), site.blockingMethod()))
+                .append(" on event-loop thread ").append(thread).append(". ")
                 .append(site.count()).append(site.count() == 1 ? " call, " : " calls, ")
                 .append(Durations.format(site.totalNanos())).append(" blocked, max ")
                 .append(Durations.format(site.maxNanos())).append('.');

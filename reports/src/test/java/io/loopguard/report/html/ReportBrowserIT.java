@@ -193,6 +193,44 @@ class ReportBrowserIT {
         assertThat(consoleErrors()).isEmpty();
     }
 
+    /**
+     * The loops come first: one line per loop thread, busiest first, its busy share of the time registered split into
+     * blocking, stall and other work; the same thread of two runs adds up.
+     */
+    @Test
+    void loopsShowTheBusyShareSplitIntoBlockingStallAndOther() throws Exception {
+        io.loopguard.format.LoopTime busy = new io.loopguard.format.LoopTime("vert.x-eventloop-thread-0",
+                Fixtures.T0.plusSeconds(1), 4_000_000_000L, 1_220_000_000L, java.util.Map.of("jdbc", 600_000_000L,
+                "sleep", 80_000_000L), 180_000_000L);
+        io.loopguard.format.LoopTime idle = new io.loopguard.format.LoopTime("vert.x-eventloop-thread-1",
+                Fixtures.T0.plusSeconds(1), 8_000_000_000L, 80_000_000L, java.util.Map.of(), 0);
+        DataFile first = new DataFile(DataFile.FORMAT, Fixtures.jvm(21), List.of(), 0, List.of(), 0, null,
+                List.of(idle, busy));
+        DataFile second = new DataFile(DataFile.FORMAT, Fixtures.jvm(22), List.of(), 0, List.of(), 0, null,
+                List.of(busy));
+        open(report("loops", first, second));
+        assertThat(consoleErrors()).isEmpty();
+        WebElement section = driver.findElement(By.id("loops-section"));
+        assertThat(section.isDisplayed()).isTrue();
+        assertThat((Boolean) js("var m = document.querySelector('main'); return m.firstElementChild.nextElementSibling"
+                + ".id === 'loops-section' && !document.getElementById('loops-section').hidden;"))
+                .as("the loops are the first section").isTrue();
+        List<WebElement> loops = driver.findElements(By.cssSelector("#loops tbody tr"));
+        assertThat(loops).extracting(r -> r.getAttribute("data-thread"))
+                .containsExactly("vert.x-eventloop-thread-0", "vert.x-eventloop-thread-1"); // busiest first
+        assertThat(loops.get(0).getText()).contains("8.00 s").contains("2.44 s (30.5 %)")
+                .contains("1.36 s (55.7 % of busy)").contains("360 ms (14.8 % of busy)")
+                .contains("720 ms (29.5 % of busy)");
+        List<WebElement> segments = loops.get(0).findElements(By.cssSelector(".bar span"));
+        assertThat(segments).extracting(e -> e.getAttribute("class"))
+                .containsExactly("seg-blocking", "seg-stall", "seg-other");
+        assertThat(segments.get(0).getAttribute("title")).startsWith("blocking calls: sleep 160 ms, jdbc 1.20 s: 1.36 s");
+        assertThat(segments.get(0).getAttribute("style")).contains("width: 17%");
+        assertThat(loops.get(1).getText()).contains("80.0 ms (1 %)");
+        assertThat(driver.findElement(By.id("empty")).isDisplayed()).as("still no call site").isTrue();
+        Files.write(SCREENSHOTS.resolve("loops.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
     /** Issue 9: a lone surrogate used to crash {@code chromium --headless --dump-dom}; control characters too. */
     @Test
     void loneSurrogatesAndControlCharactersInThreadNamesRender() throws Exception {

@@ -21,11 +21,10 @@ public final class StallTarget {
     /** jBCrypt's log2 rounds: 2^12 rounds take about 250 ms on a fast core. */
     private static final int COST = 12;
     /** Measured on the loop, printed by main (a print on a registered thread is itself a blocking call). */
-    private static volatile long hogNanos;
     private static volatile long spinNanos;
     private static volatile long spinSum;
     /** Made off the loop: the salt's {@code SecureRandom} reads {@code /dev/urandom}, a blocking file read. */
-    private static final String SALT = BCrypt.gensalt(COST);
+    static final String SALT = BCrypt.gensalt(COST);
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -35,7 +34,7 @@ public final class StallTarget {
             case "hog" -> serve(20, true);
             default -> throw new IllegalArgumentException(args[0]);
         }
-        fact("hogNanos", hogNanos);
+        TimedHash.print();
         fact("spinNanos", spinNanos);
         fact("spinSum", spinSum);
         fact("done", "true");
@@ -53,10 +52,11 @@ public final class StallTarget {
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         int port = server.actualPort();
         Thread.sleep(fastRequests == 0 ? 1500 : 300); // idle loops
+        RequestTimes times = new RequestTimes();
         Thread client = new Thread(() -> {
             try {
                 for (int i = 0; i < fastRequests; i++) {
-                    VertxTarget.get(port, "/hello");
+                    times.time(() -> VertxTarget.get(port, "/hello"));
                 }
                 if (hog) {
                     VertxTarget.get(port, "/hash");
@@ -64,6 +64,7 @@ public final class StallTarget {
                         VertxTarget.get(port, "/hello");
                     }
                 }
+                times.print();
                 fact("traffic", "ok");
             } catch (Exception e) {
                 fact("traffic", e);
@@ -75,12 +76,9 @@ public final class StallTarget {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    /** The handler's own frame, below the library's: the hash and its wall time (the stall must be at least this). */
+    /** The handler's own frame, below the library's: the hash (timed by TimedHash). */
     static String hashOnLoop() {
-        long start = System.nanoTime();
-        String hash = BCrypt.hashpw("correct horse battery staple", SALT);
-        hogNanos = System.nanoTime() - start;
-        return hash;
+        return TimedHash.hash("correct horse battery staple", SALT);
     }
 
     private static void spinOnRegisteredThread() throws InterruptedException {

@@ -1,0 +1,29 @@
+package io.loopguard.format;
+
+/**
+ * How reports name what happened at a call site: {@code blocking jdbc call java.sql.Statement.executeQuery} for a
+ * blocking call, {@code stall in org.mindrot.jbcrypt.BCrypt.encipher} for a stall (no call blocked there: the loop
+ * was busy running that code). One place, so the CLI, SARIF, JUnit XML and GitHub annotations say it alike.
+ */
+public final class SiteWording {
+
+    private SiteWording() {
+    }
+
+    /** {@code blocking <category> call}, or {@code stall}. */
+    public static String kind(String category) {
+        return Category.STALL.id().equals(category) ? "stall" : "blocking " + category + " call";
+    }
+
+    /** {@code blocking <category> call <method>}, or {@code stall in <method>}. */
+    public static String what(String category, String blockingMethod) {
+        return Category.STALL.id().equals(category) ? "stall in " + blockingMethod
+                : "blocking " + category + " call " + blockingMethod;
+    }
+
+    /** {@link #what} with a capital first letter, to begin a sentence. */
+    public static String sentence(String category, String blockingMethod) {
+        String what = what(category, blockingMethod);
+        return Character.toUpperCase(what.charAt(0)) + what.substring(1);
+    }
+}
