@@ -30,10 +30,14 @@ import java.util.Objects;
  *                       {@code netty: io.netty.handler.ssl.SslHandler#handshake}: the call is allowed by a curated
  *                       framework policy, recorded and counted but never a violation; {@code null} for an ordinary
  *                       call site (an optional, compatible extension of the contract)
+ * @param histogram      how the calls' durations were distributed ({@link DurationHistogram}), for percentiles;
+ *                       {@code null} when unknown (a file of an earlier agent; an optional, compatible extension of
+ *                       the contract)
  */
 public record CallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
                        long count, long totalNanos, long minNanos, long maxNanos,
-                       Instant firstSeen, Instant lastSeen, List<Frame> stack, List<String> tests, String allowedBy) {
+                       Instant firstSeen, Instant lastSeen, List<Frame> stack, List<String> tests, String allowedBy,
+                       DurationHistogram histogram) {
 
     /**
      * The cap on {@code detail} (8 KiB of characters), applied when the agent writes a call site and when a reader
@@ -58,6 +62,14 @@ public record CallSite(String id, String category, String blockingMethod, String
         tests = tests == null ? List.of() : List.copyOf(tests);
     }
 
+    /** A call site without a histogram of its durations. */
+    public CallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
+                    long count, long totalNanos, long minNanos, long maxNanos,
+                    Instant firstSeen, Instant lastSeen, List<Frame> stack, List<String> tests, String allowedBy) {
+        this(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos, firstSeen, lastSeen,
+                stack, tests, allowedBy, null);
+    }
+
     /** An ordinary call site (no framework allowance matched). */
     public CallSite(String id, String category, String blockingMethod, String detail, List<String> threads,
                     long count, long totalNanos, long minNanos, long maxNanos,
@@ -74,7 +86,25 @@ public record CallSite(String id, String category, String blockingMethod, String
     /** This site as allowed by {@code allowance} (see {@link #allowedBy}). */
     public CallSite withAllowedBy(String allowance) {
         return new CallSite(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos,
-                firstSeen, lastSeen, stack, tests, allowance);
+                firstSeen, lastSeen, stack, tests, allowance, histogram);
+    }
+
+    /** This site with {@code durations} as its {@link #histogram}. */
+    public CallSite withHistogram(DurationHistogram durations) {
+        return new CallSite(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos,
+                firstSeen, lastSeen, stack, tests, allowedBy, durations);
+    }
+
+    /**
+     * The duration below which a share {@code q} (0.5 for the median, 0.99 for p99) of the calls fell, from the
+     * {@link #histogram} (within 25 %, kept within min and max); for a single call its duration; -1 when there is no
+     * histogram.
+     */
+    public long percentileNanos(double q) {
+        if (count == 1 || minNanos == maxNanos) {
+            return maxNanos;
+        }
+        return histogram == null ? -1 : histogram.percentile(q, minNanos, maxNanos);
     }
 
     /** A call site without test names (no test listener ran). */
@@ -114,7 +144,10 @@ public record CallSite(String id, String category, String blockingMethod, String
     /**
      * Two observations of the same call site (same {@link #id}) as one: counts and times add up, min/max and
      * first/last seen widen, thread names and test names unite in order of appearance (tests up to
-     * {@link #MAX_TESTS}), the first known detail, this stack and the first known {@link #allowedBy} are kept. The agent merges overloads of one API seen from one stack with it, the reports merge data files with it.
+     * {@link #MAX_TESTS}), the first known detail, this stack and the first known {@link #allowedBy} are kept. The
+     * histograms add up when both have one; when one lacks it (an earlier agent's file) the merge has none, since
+     * percentiles of a part of the calls would mislead. The agent merges overloads of one API seen from one stack with
+     * it, the reports merge data files with it.
      */
     public CallSite mergedWith(CallSite other) {
         return new CallSite(id, category, blockingMethod, detail != null ? detail : other.detail,
@@ -122,7 +155,8 @@ public record CallSite(String id, String category, String blockingMethod, String
                 Math.min(minNanos, other.minNanos), Math.max(maxNanos, other.maxNanos),
                 firstSeen.isBefore(other.firstSeen) ? firstSeen : other.firstSeen,
                 lastSeen.isAfter(other.lastSeen) ? lastSeen : other.lastSeen, stack,
-                union(tests, other.tests, MAX_TESTS), allowedBy != null ? allowedBy : other.allowedBy);
+                union(tests, other.tests, MAX_TESTS), allowedBy != null ? allowedBy : other.allowedBy,
+                histogram == null || other.histogram == null ? null : histogram.plus(other.histogram));
     }
 
     private static List<String> union(List<String> first, List<String> second, int max) {

@@ -39,6 +39,7 @@ final class DataFileBinder {
     private static final long CALL_SITE_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.CALL_SITE);
     private static final long FRAME_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.FRAME);
     private static final long LOOP_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.LOOP);
+    private static final long STRETCH_REQUIRED = DataFileSchema.requiredBits(DataFileSchema.STRETCH);
 
     private static final Category[] CATEGORIES = Category.values();
     /** The categories' ids as bytes, for the keys of a loop's {@code blockedNanos}. */
@@ -176,6 +177,7 @@ final class DataFileBinder {
         List<Frame> stack = null;
         List<String> tests = null;
         String allowedBy = null;
+        DurationHistogram histogram = null;
         long seen = 0;
         if (!emptyObject()) {
             do {
@@ -196,13 +198,45 @@ final class DataFileBinder {
                     case STACK: stack = stack(); break;
                     case TESTS: tests = strings(); break;
                     case ALLOWED_BY: allowedBy = nullableString(); break;
+                    case HISTOGRAM: histogram = histogram(); break;
                     default: throw FALLBACK;
                 }
             } while (nextMember());
         }
         requireAll(seen, CALL_SITE_REQUIRED);
         return new CallSite(id, category, blockingMethod, detail, threads, count, totalNanos, minNanos, maxNanos,
-                firstSeen, lastSeen, stack, tests, allowedBy);
+                firstSeen, lastSeen, stack, tests, allowedBy, histogram);
+    }
+
+    /**
+     * A histogram: an object from a bucket's upper bound in nanoseconds (a decimal string) to its count. A key is put
+     * in the bucket that holds {@code key - 1}; anything else (a key that is no number, a negative count):
+     * {@link Fallback}.
+     */
+    private DurationHistogram histogram() throws Fallback {
+        open('{');
+        long[] counts = new long[DurationHistogram.BUCKETS];
+        if (!emptyObject()) {
+            do {
+                key();
+                if (keyLength == 0 || keyLength > 18) {
+                    throw FALLBACK;
+                }
+                long bound = 0;
+                for (int i = keyStart; i < keyStart + keyLength; i++) {
+                    byte c = b[i];
+                    if (c < '0' || c > '9') {
+                        throw FALLBACK;
+                    }
+                    bound = bound * 10 + (c - '0');
+                }
+                if (bound == 0) {
+                    throw FALLBACK;
+                }
+                counts[DurationHistogram.bucketOf(bound - 1)] += nonNegative();
+            } while (nextMember());
+        }
+        return DurationHistogram.of(counts);
     }
 
     private List<Frame> stack() throws Fallback {
@@ -266,6 +300,7 @@ final class DataFileBinder {
         long busyNanos = 0;
         Map<String, Long> blockedNanos = Map.of();
         long stallNanos = 0;
+        List<BlockedStretch> longest = List.of();
         long seen = 0;
         if (!emptyObject()) {
             do {
@@ -278,12 +313,49 @@ final class DataFileBinder {
                     case BUSY_NANOS: busyNanos = nonNegative(); break;
                     case BLOCKED_NANOS: blockedNanos = nanosByCategory(); break;
                     case STALL_NANOS: stallNanos = nonNegative(); break;
+                    case LONGEST: longest = stretches(); break;
                     default: throw FALLBACK;
                 }
             } while (nextMember());
         }
         requireAll(seen, LOOP_REQUIRED);
-        return new LoopTime(thread, registeredAt, registeredNanos, busyNanos, blockedNanos, stallNanos);
+        return new LoopTime(thread, registeredAt, registeredNanos, busyNanos, blockedNanos, stallNanos, longest);
+    }
+
+    private List<BlockedStretch> stretches() throws Fallback {
+        open('[');
+        List<BlockedStretch> stretches = new ArrayList<>();
+        if (!emptyArray()) {
+            do {
+                whitespace();
+                stretches.add(stretch());
+            } while (nextElement());
+        }
+        return stretches;
+    }
+
+    private BlockedStretch stretch() throws Fallback {
+        open('{');
+        String category = null;
+        String site = null;
+        Instant start = null;
+        long nanos = 0;
+        long seen = 0;
+        if (!emptyObject()) {
+            do {
+                Member member = member(DataFileSchema.STRETCH, seen);
+                seen |= member.bit();
+                switch (member) {
+                    case STRETCH_CATEGORY: category = category(); break;
+                    case STRETCH_SITE: site = string(); break;
+                    case STRETCH_START: start = instant(); break;
+                    case STRETCH_NANOS: nanos = nonNegative(); break;
+                    default: throw FALLBACK;
+                }
+            } while (nextMember());
+        }
+        requireAll(seen, STRETCH_REQUIRED);
+        return new BlockedStretch(category, site, start, nanos);
     }
 
     /** An object from category id to non-negative nanoseconds; unknown or repeated categories: {@link Fallback}. */

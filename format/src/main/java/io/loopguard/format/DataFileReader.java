@@ -188,7 +188,49 @@ public final class DataFileReader {
                     nonNegative(node, Member.COUNT, p), nonNegative(node, Member.TOTAL_NANOS, p),
                     nonNegative(node, Member.MIN_NANOS, p), nonNegative(node, Member.MAX_NANOS, p),
                     instant(node, Member.FIRST_SEEN, p), instant(node, Member.LAST_SEEN, p), stack,
-                    strings(node, Member.TESTS, p), nullableString(node, Member.ALLOWED_BY, p));
+                    strings(node, Member.TESTS, p), nullableString(node, Member.ALLOWED_BY, p), histogram(node, p));
+        }
+
+        /** A call site's optional histogram: bucket upper bounds (positive integers) to non-negative counts. */
+        private DurationHistogram histogram(JsonNode node, String prefix) throws DataFileException {
+            JsonNode object = field(node, Member.HISTOGRAM, prefix, JsonNode.Kind.OBJECT);
+            if (object == null) {
+                return null;
+            }
+            String q = prefix + Member.HISTOGRAM.jsonName + ".";
+            long[] counts = new long[DurationHistogram.BUCKETS];
+            for (Map.Entry<String, JsonNode> entry : object.members().entrySet()) {
+                JsonNode value = entry.getValue();
+                long bound;
+                try {
+                    bound = Long.parseLong(entry.getKey());
+                } catch (NumberFormatException e) {
+                    bound = 0;
+                }
+                if (bound <= 0) {
+                    throw new DataFileException(source, q + entry.getKey()
+                            + ": expected a bucket's upper bound in nanoseconds (a positive integer)", value.line(),
+                            value.column());
+                }
+                counts[DurationHistogram.bucketOf(bound - 1)] += nonNegativeNumber(value, q + entry.getKey());
+            }
+            return DurationHistogram.of(counts);
+        }
+
+        /** A number member of a map-like object (no schema member of its own): a non-negative integer. */
+        private long nonNegativeNumber(JsonNode value, String path) throws DataFileException {
+            expectKind(value, path, JsonNode.Kind.NUMBER);
+            long n;
+            try {
+                n = Long.parseLong(value.numberText());
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 0) {
+                throw new DataFileException(source, path + ": expected a non-negative integer, found "
+                        + value.numberText(), value.line(), value.column());
+            }
+            return n;
         }
 
         private LoopTime loop(JsonNode node, String path) throws DataFileException {
@@ -211,23 +253,34 @@ public final class DataFileReader {
                         throw new DataFileException(source, q + entry.getKey() + ": " + e.getMessage(), value.line(),
                                 value.column());
                     }
-                    expectKind(value, q + entry.getKey(), JsonNode.Kind.NUMBER);
-                    long nanos;
-                    try {
-                        nanos = Long.parseLong(value.numberText());
-                    } catch (NumberFormatException e) {
-                        nanos = -1;
-                    }
-                    if (nanos < 0) {
-                        throw new DataFileException(source, q + entry.getKey() + ": expected a non-negative integer, found "
-                                + value.numberText(), value.line(), value.column());
-                    }
-                    blocked.put(entry.getKey(), nanos);
+                    blocked.put(entry.getKey(), nonNegativeNumber(value, q + entry.getKey()));
+                }
+            }
+            List<BlockedStretch> longest = new ArrayList<>();
+            JsonNode stretches = field(node, Member.LONGEST, p, JsonNode.Kind.ARRAY);
+            if (stretches != null) {
+                List<JsonNode> elements = stretches.elements();
+                for (int i = 0; i < elements.size(); i++) {
+                    longest.add(stretch(elements.get(i), p + Member.LONGEST.jsonName + "[" + i + "]"));
                 }
             }
             return new LoopTime(string(node, Member.THREAD, p), registeredAt,
                     nonNegative(node, Member.REGISTERED_NANOS, p), nonNegative(node, Member.BUSY_NANOS, p), blocked,
-                    nonNegative(node, Member.STALL_NANOS, p));
+                    nonNegative(node, Member.STALL_NANOS, p), longest);
+        }
+
+        private BlockedStretch stretch(JsonNode node, String path) throws DataFileException {
+            expectKind(node, path, JsonNode.Kind.OBJECT);
+            String p = path + ".";
+            JsonNode category = field(node, Member.STRETCH_CATEGORY, p, JsonNode.Kind.STRING);
+            try {
+                Category.fromId(category.string());
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(source, p + Member.STRETCH_CATEGORY.jsonName + ": " + e.getMessage(),
+                        category.line(), category.column());
+            }
+            return new BlockedStretch(category.string(), string(node, Member.STRETCH_SITE, p),
+                    instant(node, Member.STRETCH_START, p), nonNegative(node, Member.STRETCH_NANOS, p));
         }
 
         private Frame frame(JsonNode node, String path) throws DataFileException {

@@ -28,7 +28,9 @@ final class DataFileSchema {
         /** An element of a call site's {@code stack}. */
         FRAME,
         /** An element of {@code loops}. */
-        LOOP
+        LOOP,
+        /** An element of a loop's {@code longest}. */
+        STRETCH
     }
 
     /** Whether a reader refuses an object without the member. */
@@ -82,6 +84,11 @@ final class DataFileSchema {
          * and counted but never a violation), written only then.
          */
         ALLOWED_BY(Owner.CALL_SITE, "allowedBy", Presence.OPTIONAL),
+        /**
+         * Extension: the calls' durations in fixed log-scale buckets ({@link DurationHistogram}), an object from a
+         * bucket's upper bound in nanoseconds to its count.
+         */
+        HISTOGRAM(Owner.CALL_SITE, "histogram", Presence.OPTIONAL),
 
         CLASS_NAME(Owner.FRAME, "className", Presence.REQUIRED),
         METHOD_NAME(Owner.FRAME, "methodName", Presence.REQUIRED),
@@ -96,7 +103,15 @@ final class DataFileSchema {
         BUSY_NANOS(Owner.LOOP, "busyNanos", Presence.OPTIONAL),
         /** An object from category id to nanoseconds. */
         BLOCKED_NANOS(Owner.LOOP, "blockedNanos", Presence.OPTIONAL),
-        STALL_NANOS(Owner.LOOP, "stallNanos", Presence.OPTIONAL);
+        STALL_NANOS(Owner.LOOP, "stallNanos", Presence.OPTIONAL),
+        /** The loop's longest recorded blocking calls and stalls, longest first. */
+        LONGEST(Owner.LOOP, "longest", Presence.OPTIONAL),
+
+        /** Every member of a stretch is required: it is an optional extension's element, useless without any. */
+        STRETCH_CATEGORY(Owner.STRETCH, "category", Presence.REQUIRED),
+        STRETCH_SITE(Owner.STRETCH, "site", Presence.REQUIRED),
+        STRETCH_START(Owner.STRETCH, "start", Presence.REQUIRED),
+        STRETCH_NANOS(Owner.STRETCH, "nanos", Presence.REQUIRED);
 
         final Owner owner;
         /** The member's name in the JSON text. */
@@ -124,6 +139,7 @@ final class DataFileSchema {
     static final Member[] CALL_SITE = membersOf(Owner.CALL_SITE);
     static final Member[] FRAME = membersOf(Owner.FRAME);
     static final Member[] LOOP = membersOf(Owner.LOOP);
+    static final Member[] STRETCH = membersOf(Owner.STRETCH);
 
     /** The bits of the required members among {@code members}. */
     static long requiredBits(Member[] members) {

@@ -163,6 +163,21 @@ public final class DataFileWriter {
             name(out, Member.ALLOWED_BY);
             str(out, site.allowedBy());
         }
+        if (site.histogram() != null) {
+            out.append(",\n      ");
+            name(out, Member.HISTOGRAM);
+            out.append('{');
+            boolean first = true;
+            for (int bucket = 0; bucket < DurationHistogram.BUCKETS; bucket++) {
+                long n = site.histogram().count(bucket);
+                if (n > 0) {
+                    out.append(first ? " \"" : ", \"").append(Long.toString(DurationHistogram.upperBound(bucket)))
+                            .append("\": ").append(Long.toString(n));
+                    first = false;
+                }
+            }
+            out.append(first ? "}" : " }");
+        }
         out.append("\n    }");
     }
 
@@ -197,7 +212,29 @@ public final class DataFileWriter {
         }
         out.append(first ? "}, " : " }, ");
         name(out, Member.STALL_NANOS);
-        out.append(Long.toString(loop.stallNanos())).append(" }");
+        out.append(Long.toString(loop.stallNanos()));
+        if (!loop.longest().isEmpty()) {
+            out.append(",\n      ");
+            name(out, Member.LONGEST);
+            out.append('[');
+            for (int i = 0; i < loop.longest().size(); i++) {
+                BlockedStretch stretch = loop.longest().get(i);
+                out.append(i == 0 ? "\n        { " : ",\n        { ");
+                name(out, Member.STRETCH_CATEGORY);
+                str(out, stretch.category());
+                out.append(", ");
+                name(out, Member.STRETCH_SITE);
+                str(out, stretch.site());
+                out.append(", ");
+                name(out, Member.STRETCH_START);
+                instant(out, stretch.start());
+                out.append(", ");
+                name(out, Member.STRETCH_NANOS);
+                out.append(Long.toString(stretch.nanos())).append(" }");
+            }
+            out.append("\n      ]");
+        }
+        out.append(" }");
     }
 
     /** {@code "name": }, the member's name and the colon before its value. */

@@ -1,6 +1,8 @@
 package io.loopguard.format;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -19,13 +21,22 @@ import java.util.TreeMap;
  * @param blockedNanos    time in recorded blocking calls, by {@link Category#id()} (no {@code stall}: those are
  *                        {@code stallNanos}); categories without time are absent
  * @param stallNanos      time in recorded stalls
+ * @param longest         the longest recorded blocking calls and stalls on it, at most
+ *                        {@link BlockedStretch#MAX_PER_LOOP}, longest first (empty when unknown)
  */
 public record LoopTime(String thread, Instant registeredAt, long registeredNanos, long busyNanos,
-                       Map<String, Long> blockedNanos, long stallNanos) {
+                       Map<String, Long> blockedNanos, long stallNanos, List<BlockedStretch> longest) {
 
     public LoopTime {
         Objects.requireNonNull(thread, "thread");
         blockedNanos = blockedNanos == null ? Map.of() : Map.copyOf(blockedNanos);
+        longest = longest == null ? List.of() : List.copyOf(longest);
+    }
+
+    /** A loop without its longest stretches. */
+    public LoopTime(String thread, Instant registeredAt, long registeredNanos, long busyNanos,
+                    Map<String, Long> blockedNanos, long stallNanos) {
+        this(thread, registeredAt, registeredNanos, busyNanos, blockedNanos, stallNanos, List.of());
     }
 
     /** Time in recorded blocking calls, all categories. */
@@ -54,7 +65,10 @@ public record LoopTime(String thread, Instant registeredAt, long registeredNanos
         return ordered;
     }
 
-    /** The two loops as one: the times added up, the earlier registration (same thread name in two runs). */
+    /**
+     * The two loops as one: the times added up, the earlier registration, the longest stretches of both (same thread
+     * name in two runs).
+     */
     public LoopTime plus(LoopTime other) {
         Map<String, Long> blocked = new TreeMap<>(blockedNanos);
         for (Map.Entry<String, Long> entry : other.blockedNanos.entrySet()) { // no lambda: runs on the agent's exit path
@@ -65,6 +79,17 @@ public record LoopTime(String thread, Instant registeredAt, long registeredNanos
                 : other.registeredAt == null || registeredAt.isBefore(other.registeredAt) ? registeredAt
                 : other.registeredAt;
         return new LoopTime(thread, at, registeredNanos + other.registeredNanos, busyNanos + other.busyNanos, blocked,
-                stallNanos + other.stallNanos);
+                stallNanos + other.stallNanos, longestOf(longest, other.longest));
+    }
+
+    /** The longest {@link BlockedStretch#MAX_PER_LOOP} of both lists, longest first. */
+    public static List<BlockedStretch> longestOf(List<BlockedStretch> a, List<BlockedStretch> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<BlockedStretch> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(BlockedStretch.LONGEST_FIRST);
+        return all.size() > BlockedStretch.MAX_PER_LOOP ? all.subList(0, BlockedStretch.MAX_PER_LOOP) : all;
     }
 }

@@ -77,6 +77,33 @@ class DataFileExtensionsTest {
     }
 
     @Test
+    void histogramAndLongestStretchesRoundTripAndBadOnesAreRefusedByName() throws Exception {
+        CallSite site = Samples.contractExample().callSites().get(0)
+                .withHistogram(DurationHistogram.ofDurations(500, 1_500_000, 1_600_000, 40_000_000));
+        LoopTime loop = new LoopTime("l", Instant.parse("2026-11-22T10:00:00Z"), 9, 8, Map.of(), 7,
+                List.of(new BlockedStretch("jdbc", site.id(), Instant.parse("2026-11-22T10:00:01.5Z"), 40_000_000)));
+        DataFile file = new DataFile(DataFile.FORMAT, Samples.jvm(), List.of(site), 0, List.of("l"), 0, null,
+                List.of(loop));
+        String json = DataFileWriter.toJson(file);
+        assertThat(json).contains("\"histogram\": { \"1024\": 1, \"1572864\": 1, \"1835008\": 1, \"41943040\": 1 }")
+                .contains("\"longest\": [");
+        assertThat(bind(json)).isEqualTo(file);
+        assertThat(DataFileReader.parseTree(json, "x")).isEqualTo(file);
+        // any bound inside a bucket lands in it: readers do not depend on the writer's exact keys
+        assertThat(DataFileReader.parse(json.replace("\"1572864\": 1", "\"1500001\": 1"), "x").callSites().get(0)
+                .histogram()).isEqualTo(site.histogram());
+        assertThatThrownBy(() -> DataFileReader.parse(json.replace("\"1024\": 1", "\"fast\": 1"), "f.json"))
+                .hasMessageStartingWith("f.json: callSites[0].histogram.fast: expected a bucket's upper bound");
+        assertThatThrownBy(() -> DataFileReader.parse(json.replace("\"1024\": 1", "\"1024\": -1"), "f.json"))
+                .hasMessageStartingWith("f.json: callSites[0].histogram.1024: expected a non-negative integer");
+        assertThatThrownBy(() -> DataFileReader.parse(json.replace("\"category\": \"jdbc\", \"site\"",
+                "\"category\": \"nap\", \"site\""), "f.json"))
+                .hasMessageStartingWith("f.json: loops[0].longest[0].category: unknown category 'nap'");
+        assertThatThrownBy(() -> DataFileReader.parse(json.replace("\"nanos\": 40000000", "\"n\": 1"), "f.json"))
+                .hasMessageStartingWith("f.json: missing field 'loops[0].longest[0].nanos'");
+    }
+
+    @Test
     void aLoopWithAnUnknownCategoryOrNegativeTimeIsRefusedByName() {
         String json = DataFileWriter.toJson(new DataFile(DataFile.FORMAT, Samples.jvm(), List.of(), 0, List.of(), 0,
                 null, List.of(new LoopTime("l", null, 5, 4, Map.of("sleep", 3L), 0))));

@@ -29,9 +29,11 @@ class DataFileSchemaTest {
         CallSite site = new CallSite("9f2c41d0a7b3e815", "jdbc", "java.sql.Statement.executeQuery", "SELECT ?",
                 List.of("vert.x-eventloop-thread-0"), 3, 30, 5, 15, Instant.parse("2026-11-22T10:00:01Z"),
                 Instant.parse("2026-11-22T10:00:02Z"), List.of(frame, noFile), List.of("demo.HandlerTest#reads()"),
-                "netty: io.netty.handler.ssl.SslHandler#handshake");
+                "netty: io.netty.handler.ssl.SslHandler#handshake", DurationHistogram.ofDurations(5, 10, 15));
         LoopTime loop = new LoopTime("loop-0", Instant.parse("2026-11-22T10:00:00.5Z"), 9_000_000_000L, 5_000_000_000L,
-                java.util.Map.of("jdbc", 30L, "sleep", 1_000L), 340_000_000L);
+                java.util.Map.of("jdbc", 30L, "sleep", 1_000L), 340_000_000L,
+                List.of(new BlockedStretch("stall", "0123456789abcdef", Instant.parse("2026-11-22T10:00:03.25Z"),
+                        340_000_000L)));
         return new DataFile(DataFile.FORMAT, Samples.jvm(), List.of(site), 7, List.of("loop-0"), 100, "boom",
                 List.of(loop));
     }
@@ -49,6 +51,8 @@ class DataFileSchemaTest {
         }
         JsonNode loop = root.members().get(Member.LOOPS.jsonName).elements().get(0);
         assertThat(names(loop)).containsExactlyElementsOf(jsonNames(Owner.LOOP));
+        JsonNode stretch = loop.members().get(Member.LONGEST.jsonName).elements().get(0);
+        assertThat(names(stretch)).containsExactlyElementsOf(jsonNames(Owner.STRETCH));
     }
 
     @Test
@@ -62,7 +66,8 @@ class DataFileSchemaTest {
 
     @Test
     void requiredMembersAreTheContractsFirstVersionAndTheRestOptional() {
-        // Plus "thread", required only inside an element of the optional "loops": older files have no loops at all.
+        // Plus "thread", required only inside an element of the optional "loops" (older files have no loops at all),
+        // and the members of a loop's optional "longest" stretches ("category" is already in the set).
         Set<String> required = new LinkedHashSet<>();
         for (Member m : Member.values()) {
             if (m.required) {
@@ -72,7 +77,7 @@ class DataFileSchemaTest {
         assertThat(required).containsExactly("format", "jvm", "callSites", "droppedCalls", "pid", "javaVersion",
                 "command", "startedAt", "endedAt", "id", "category", "blockingMethod", "threads", "count", "totalNanos",
                 "minNanos", "maxNanos", "firstSeen", "lastSeen", "stack", "className", "methodName", "lineNumber",
-                "thread");
+                "thread", "site", "start", "nanos");
         assertThat(Member.values().length).isLessThan(64); // the binder's members-seen masks are longs
     }
 

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import io.loopguard.agent.install.RuntimeBridge;
 import io.loopguard.agent.record.ThreadTimes;
+import io.loopguard.format.BlockedStretch;
 import io.loopguard.format.Category;
 import io.loopguard.format.LoopTime;
 
@@ -17,7 +18,7 @@ import io.loopguard.format.LoopTime;
  * The registration and busy time of every registered thread, as last observed. The runtime forgets a thread once it
  * ended or was unregistered, so the watchdog observes each registered thread at every tick (and the data file's writer
  * once more before it writes): a thread that is gone keeps what was seen last, within one tick of its end. Blocked
- * and stall time come from the recorder ({@link ThreadTimes}), by thread name.
+ * and stall time, and the longest calls and stalls, come from the recorder ({@link ThreadTimes}), by thread name.
  *
  * <p>Loops on virtual threads are left out: a parked virtual thread is unmounted, not inside a bracketed idle wait,
  * so its busy time would be meaningless. Bounded at {@link #MAX_THREADS} threads.
@@ -105,7 +106,8 @@ public final class LoopTimes {
         }
         List<LoopTime> loops = new ArrayList<>();
         for (LoopTime loop : byName.values()) {
-            loops.add(withRecorded(loop, times == null ? new long[Category.values().length] : times.of(loop.thread())));
+            loops.add(withRecorded(loop, times == null ? new long[Category.values().length] : times.of(loop.thread()),
+                    times == null ? List.<BlockedStretch>of() : times.longest(loop.thread())));
         }
         loops.sort(new java.util.Comparator<LoopTime>() { // registration order; no lambda on the exit path
             @Override
@@ -117,7 +119,7 @@ public final class LoopTimes {
         return loops;
     }
 
-    private static LoopTime withRecorded(LoopTime loop, long[] nanos) {
+    private static LoopTime withRecorded(LoopTime loop, long[] nanos, List<BlockedStretch> longest) {
         Map<String, Long> blocked = new TreeMap<>();
         for (Category category : Category.values()) {
             long n = nanos[category.ordinal()];
@@ -126,7 +128,7 @@ public final class LoopTimes {
             }
         }
         return new LoopTime(loop.thread(), loop.registeredAt(), loop.registeredNanos(), loop.busyNanos(), blocked,
-                nanos[Category.STALL.ordinal()]);
+                nanos[Category.STALL.ordinal()], longest);
     }
 
     /** By class name: the agent compiles for JDK 17, which has no {@code Thread.isVirtual()}. */

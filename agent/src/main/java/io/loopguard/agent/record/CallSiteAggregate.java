@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.loopguard.format.CallSite;
+import io.loopguard.format.DurationHistogram;
 import io.loopguard.format.Frame;
 import io.loopguard.format.FrameText;
 
 /**
  * Running totals of one call site, updated lock-free by every thread that hits it. Updating allocates nothing in
- * the common case (the thread's name is already listed).
+ * the common case (the thread's name is already listed). The durations' histogram is a fixed array of
+ * {@link DurationHistogram#BUCKETS} counters (about 1 KiB per site, bounded by {@code maxSites} like the rest).
  */
 final class CallSiteAggregate {
     static final int MAX_THREAD_NAMES = 16;
@@ -31,6 +34,7 @@ final class CallSiteAggregate {
     private final AtomicLong totalNanos = new AtomicLong();
     private final AtomicLong minNanos = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong maxNanos = new AtomicLong();
+    private final AtomicLongArray histogram = new AtomicLongArray(DurationHistogram.BUCKETS);
     private volatile long lastSeenMillis = firstSeenMillis;
     private final AtomicReference<String[]> threads = new AtomicReference<>(NONE);
     private final AtomicReference<String[]> tests = new AtomicReference<>(NONE);
@@ -64,6 +68,7 @@ final class CallSiteAggregate {
         while (nanos > (max = maxNanos.get()) && !maxNanos.compareAndSet(max, nanos)) {
             Thread.onSpinWait();
         }
+        histogram.incrementAndGet(DurationHistogram.bucketOf(nanos));
         lastSeenMillis = System.currentTimeMillis();
         addName(threads, threadName, MAX_THREAD_NAMES);
         for (String test : testNames) {
@@ -108,8 +113,13 @@ final class CallSiteAggregate {
     CallSite snapshot() {
         long n = count.get();
         long min = minNanos.get();
+        long[] buckets = new long[DurationHistogram.BUCKETS];
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = histogram.get(i);
+        }
         return new CallSite(id, category, blockingMethod, detail, List.of(threads.get()), n, totalNanos.get(),
                 min == Long.MAX_VALUE ? 0 : min, maxNanos.get(), Instant.ofEpochMilli(firstSeenMillis),
-                Instant.ofEpochMilli(lastSeenMillis), stack, List.of(tests.get()), allowedBy);
+                Instant.ofEpochMilli(lastSeenMillis), stack, List.of(tests.get()), allowedBy,
+                DurationHistogram.of(buckets));
     }
 }

@@ -83,7 +83,7 @@ public final class Recorder {
         if (aggregate != null && !aggregate.allowed) {
             String threadName = thread.getName();
             aggregate.add(threadName, nanos, tests.current());
-            threadTimes.add(threadName, site.category(), nanos);
+            threadTimes.add(threadName, site.category(), nanos, aggregate.id, startNanos);
             dirty = true;
             if (aggregate.allowedBy == null) { // no event for a call a framework allows: a recording's check counts events
                 event(aggregate, threadName, startNanos, nanos);
@@ -167,7 +167,7 @@ public final class Recorder {
         CallSiteAggregate aggregate = table.lookup(site, detail, frames);
         if (aggregate != null && !aggregate.allowed) {
             aggregate.add(threadName, nanos, tests.current());
-            threadTimes.add(threadName, category, nanos);
+            threadTimes.add(threadName, category, nanos, aggregate.id, startNanos);
             dirty = true;
             if (aggregate.allowedBy == null) {
                 timedEvent(aggregate, threadName, startNanos, nanos);
@@ -192,9 +192,10 @@ public final class Recorder {
 
     /**
      * A stall the watchdog observed on a registered thread: {@code frames} is the stack sampled most often during the
-     * busy stretch (the busy code on top), {@code nanos} the stretch. Runs on the watchdog's thread.
+     * busy stretch (the busy code on top), {@code nanos} the stretch (less what a stall leaves out), which started at
+     * {@code startNanos} on {@code System.nanoTime()}'s clock. Runs on the watchdog's thread.
      */
-    public void recordStall(String threadName, StackTraceElement[] frames, long nanos) {
+    public void recordStall(String threadName, StackTraceElement[] frames, long startNanos, long nanos) {
         int first = 0;
         while (first < frames.length && StackCapture.isAgentFrame(frames[first].getClassName())) {
             first++;
@@ -208,7 +209,7 @@ public final class Recorder {
         String blockingMethod = stack[0].getClassName() + "." + stack[0].getMethodName();
         onBehalfOf.set(threadName);
         try {
-            recordTimed(threadName, Category.STALL, blockingMethod, null, stack, System.nanoTime() - nanos, nanos);
+            recordTimed(threadName, Category.STALL, blockingMethod, null, stack, startNanos, nanos);
         } finally {
             onBehalfOf.remove();
         }

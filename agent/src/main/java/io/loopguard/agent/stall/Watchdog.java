@@ -248,7 +248,9 @@ public final class Watchdog implements Runnable {
             boolean starvedOnly = onCpu >= 0 && onCpu < limitNanos / 2;
             if (busy - warmUp >= limitNanos && stack != null && !starvedOnly) {
                 String name = thread.getName();
-                recorder.recordStall(name, stack, busy);
+                // Placed where it ended, less its length: a stretch that began with an excluded call (a plain
+                // thread's first sleep) or a pause starts, as a stall, after them.
+                recorder.recordStall(name, stack, end - busy, busy);
             }
         } finally {
             stretch.end();

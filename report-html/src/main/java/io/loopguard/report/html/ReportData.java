@@ -1,5 +1,6 @@
 package io.loopguard.report.html;
 
+import io.loopguard.format.BlockedStretch;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
@@ -185,7 +186,18 @@ final class ReportData {
             str(out, entry.getKey().id());
             out.append(':').append(Long.toString(entry.getValue()));
         }
-        out.append("}}");
+        // The longest calls and stalls: [category, site id, start (epoch millis), nanos], longest first.
+        out.append("},\"longest\":[");
+        for (int i = 0; i < loop.longest().size(); i++) {
+            BlockedStretch stretch = loop.longest().get(i);
+            out.append(i == 0 ? "[" : ",[");
+            str(out, stretch.category());
+            out.append(',');
+            str(out, stretch.site());
+            out.append(',').append(Long.toString(stretch.start().toEpochMilli())).append(',')
+                    .append(Long.toString(stretch.nanos())).append(']');
+        }
+        out.append("]}");
     }
 
     private void site(CallSite site, Appendable out) throws IOException {
@@ -216,6 +228,8 @@ final class ReportData {
         }
         out.append("],");
         str(out, sources == null || primary < 0 ? null : sources.linkOf(site.stack().get(primary), reportDir));
+        out.append(',').append(Long.toString(site.percentileNanos(0.5)))
+                .append(',').append(Long.toString(site.percentileNanos(0.99)));
         out.append(']');
     }
 

@@ -231,6 +231,74 @@ class ReportBrowserIT {
         Files.write(SCREENSHOTS.resolve("loops.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * Per loop, its longest blocks and stalls on the run's wall clock (earliest first in the list, each linked to its
+     * call site, which opens on the right page with its stack); the call-site table's p50 and p99 come from the
+     * sites' histograms, and a site without one (an earlier agent's file) shows a dash.
+     */
+    @Test
+    void timelineShowsTheLongestBlocksAndStallsAndTheTableHasPercentiles() throws Exception {
+        io.loopguard.format.CallSite fixture = Fixtures.site(io.loopguard.format.Category.JDBC,
+                "java.sql.Statement.executeQuery", "SELECT ?", Fixtures.app("demo.Repo", "find", 7), 4, 999_999,
+                "vert.x-eventloop-thread-0");
+        io.loopguard.format.CallSite jdbc = new io.loopguard.format.CallSite(fixture.id(), fixture.category(),
+                fixture.blockingMethod(), fixture.detail(), fixture.threads(), 4, 999_999, 100_000, 699_999,
+                fixture.firstSeen(), fixture.lastSeen(), fixture.stack(), List.of(), null,
+                io.loopguard.format.DurationHistogram.ofDurations(100_000, 100_000, 100_000, 699_999));
+        io.loopguard.format.CallSite stall = Fixtures.site(io.loopguard.format.Category.STALL,
+                "org.mindrot.jbcrypt.BCrypt.encipher", null, Fixtures.app("demo.Login", "hash", 9), 1, 340_000_000,
+                "vert.x-eventloop-thread-0");
+        List<io.loopguard.format.CallSite> sites = new java.util.ArrayList<>(Fixtures.many(150));
+        sites.add(jdbc);
+        sites.add(stall);
+        io.loopguard.format.LoopTime loop = new io.loopguard.format.LoopTime("vert.x-eventloop-thread-0",
+                Fixtures.T0.plusSeconds(1), 8_000_000_000L, 2_000_000_000L, java.util.Map.of("jdbc", 130_000_000L),
+                340_000_000L, List.of(
+                        new io.loopguard.format.BlockedStretch("stall", stall.id(), Fixtures.T0.plusMillis(6_500), 340_000_000L),
+                        new io.loopguard.format.BlockedStretch("jdbc", jdbc.id(), Fixtures.T0.plusMillis(2_250), 699_999L)));
+        open(report("timeline", new DataFile(DataFile.FORMAT, Fixtures.jvm(31), sites, 0, List.of(), 0, null,
+                List.of(loop))));
+        assertThat(consoleErrors()).isEmpty();
+        WebElement timeline = driver.findElement(By.id("timeline-section"));
+        assertThat(timeline.isDisplayed()).isTrue();
+        assertThat(timeline.getText()).contains("10:00:00.000 \u2013 10:00:09.000");
+        List<WebElement> marks = driver.findElements(By.cssSelector("#timeline .track a"));
+        assertThat(marks).extracting(e -> e.getAttribute("class")).containsExactly("blocking", "stall");
+        assertThat(marks.get(0).getAttribute("title"))
+                .isEqualTo("10:00:02.250 700 \u00b5s \u2013 jdbc java.sql.Statement.executeQuery");
+        assertThat(marks.get(1).getAttribute("style")).contains("left: 72.2").contains("width: 3.7");
+        List<WebElement> items = driver.findElements(By.cssSelector("#timeline ol li"));
+        assertThat(items).extracting(WebElement::getText).containsExactly(
+                "10:00:02.250 700 \u00b5s \u2013 jdbc java.sql.Statement.executeQuery",
+                "10:00:06.500 340 ms \u2013 stall in org.mindrot.jbcrypt.BCrypt.encipher");
+
+        // the jdbc site is on the second page (the 151 others are more blocked): the link opens it with its stack
+        items.get(0).findElement(By.tagName("a")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("#sites tr[data-id='" + jdbc.id() + "']")).isEmpty());
+        WebElement row = driver.findElement(By.cssSelector("#sites tr[data-id='" + jdbc.id() + "']"));
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        // p50 interpolated inside the bucket [98.3 µs, 115 µs) from the site's min; p99 in the last call's bucket, kept
+        // within the site's max
+        assertThat(cells.get(cells.size() - 2).getText()).as("p50").isEqualTo("110 \u00b5s");
+        assertThat(cells.get(cells.size() - 1).getText()).as("p99").isEqualTo("700 \u00b5s");
+        assertThat(driver.findElement(By.id("page")).getText()).startsWith("101\u2013152 of 152");
+        assertThat(driver.findElements(By.cssSelector("#sites tr.stack-row")).size()).as("its stack is open")
+                .isPositive();
+        Files.write(SCREENSHOTS.resolve("timeline.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+
+        // a site without a histogram: a dash, unless it had a single call (then p50 = p99 = its duration)
+        driver.findElement(By.id("filter-text")).sendKeys("Blocking3");
+        List<WebElement> other = driver.findElement(By.cssSelector("#sites tbody tr")).findElements(By.tagName("td"));
+        assertThat(other.get(other.size() - 1).getText()).isEqualTo("\u2013");
+        driver.findElement(By.id("filter-text")).clear();
+        driver.findElement(By.id("filter-text")).sendKeys("BCrypt");
+        WebElement stallRow = driver.findElement(By.cssSelector("#sites tr[data-id='" + stall.id() + "']"));
+        List<WebElement> stallCells = stallRow.findElements(By.tagName("td"));
+        assertThat(stallCells.get(stallCells.size() - 1).getText()).as("its one call's duration (the fixture's max)")
+                .isEqualTo("680 ms");
+    }
+
     /** Issue 9: a lone surrogate used to crash {@code chromium --headless --dump-dom}; control characters too. */
     @Test
     void loneSurrogatesAndControlCharactersInThreadNamesRender() throws Exception {
