@@ -31,6 +31,8 @@ public final class DemoService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoService.class);
     private static final int DB_WORKERS = 4;
+    /** As many as the machine has cores (two here): a hash is pure CPU. */
+    private static final int HASH_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final long TIMEOUT_SECONDS = 20;
 
     /** What to release, last started first. */
@@ -77,7 +79,9 @@ public final class DemoService implements AutoCloseable {
         resources.push(() -> vertx.close().toCompletionStage().toCompletableFuture()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         WorkerExecutor dbWorkers = vertx.createSharedWorkerExecutor("demo-db-worker", DB_WORKERS);
-        Routes routes = new Routes(vertx, loopConnection, pool, dbWorkers, file, options.lookupHost(), downstream);
+        WorkerExecutor hashWorkers = vertx.createSharedWorkerExecutor("demo-hash-worker", HASH_WORKERS);
+        Routes routes = new Routes(vertx, loopConnection, pool, dbWorkers, file, options.lookupHost(), downstream,
+                hashWorkers);
 
         int port = options.effectivePort() == 0 ? freePort(options.host()) : options.effectivePort();
         // One server per event loop: a server created off Vert.x gets the next loop, and Vert.x spreads the

@@ -32,8 +32,14 @@ class DemoAgentIT {
     private static final String HANDLERS = "io.loopguard.demo.http.";
     private static final long TIMEOUT_SECONDS = 120;
 
-    /** One expected call site: what the agent must report for one {@code /blocking/*} endpoint. */
+    /**
+     * One expected call site: what the agent must report for one {@code /blocking/*} endpoint. A stall's blocking
+     * method is the top frame of its most frequent sample, somewhere in bcrypt: a prefix.
+     */
     private record Expected(String category, String blockingMethod, String handlerClass) {
+        boolean matches(String method) {
+            return category.equals("stall") ? method.startsWith(blockingMethod) : method.equals(blockingMethod);
+        }
     }
 
     private static final List<Expected> EXPECTED = List.of(
@@ -41,7 +47,8 @@ class DemoAgentIT {
             new Expected("file", "java.nio.file.Files.readString", HANDLERS + "FileEndpoints"),
             new Expected("sleep", "java.lang.Thread.sleep", HANDLERS + "DelayEndpoints"),
             new Expected("dns", "java.net.InetAddress.getByName", HANDLERS + "HostEndpoints"),
-            new Expected("future", "java.util.concurrent.CompletableFuture.join", HANDLERS + "DownstreamEndpoints"));
+            new Expected("future", "java.util.concurrent.CompletableFuture.join", HANDLERS + "DownstreamEndpoints"),
+            new Expected("stall", "org.mindrot.jbcrypt.BCrypt.", HANDLERS + "HashEndpoints"));
 
     private static Path output;
     private static String stdout;
@@ -128,12 +135,36 @@ class DemoAgentIT {
                     .singleElement()
                     .satisfies(site -> {
                         assertThat(site.category()).isEqualTo(expected.category());
-                        assertThat(site.blockingMethod()).isEqualTo(expected.blockingMethod());
+                        assertThat(expected.matches(site.blockingMethod())).as(site.blockingMethod()).isTrue();
                         assertThat(site.count()).isPositive();
                         assertThat(site.threads()).isNotEmpty()
                                 .allSatisfy(thread -> assertThat(thread).startsWith("vert.x-eventloop-thread-"));
                     });
         }
+    }
+
+    /**
+     * The password hash on the loop is a stall: the library's frames on top, the handler below, at least the hash's
+     * calibrated CPU time long; on the loop's timeline among its longest stretches; the right way (a worker) none.
+     */
+    @Test
+    void thePasswordHashOnTheLoopIsAStallOnItsTimeline() {
+        CallSite stall = site("stall");
+        assertThat(stall.stack().get(0).className()).as(describe(List.of(stall))).startsWith("org.mindrot.jbcrypt.");
+        assertThat(stall.minNanos()).isGreaterThanOrEqualTo(100_000_000L);
+        assertThat(stall.histogram()).isNotNull();
+        assertThat(stall.histogram().count()).isEqualTo(stall.count());
+        assertThat(data.loops()).as("the stalled loop's timeline")
+                .filteredOn(loop -> stall.threads().contains(loop.thread()))
+                .isNotEmpty()
+                .anySatisfy(loop -> assertThat(loop.longest()).anySatisfy(stretch -> {
+                    assertThat(stretch.category()).isEqualTo("stall");
+                    assertThat(stretch.site()).isEqualTo(stall.id());
+                }))
+                .allSatisfy(loop -> assertThat(loop.stallNanos()).isPositive());
+        assertThat(data.loops()).as("every loop's longest stretches name call sites of this file")
+                .allSatisfy(loop -> assertThat(loop.longest()).allSatisfy(stretch -> assertThat(data.callSites())
+                        .anyMatch(site -> site.id().equals(stretch.site()))));
     }
 
     @Test

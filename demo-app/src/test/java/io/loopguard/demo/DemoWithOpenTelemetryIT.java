@@ -32,7 +32,7 @@ class DemoWithOpenTelemetryIT {
     private static final String HANDLERS = DEMO + "http.";
     private static final long TIMEOUT_SECONDS = 240;
     private static final List<String> BLOCKING_HANDLERS = List.of("UserEndpoints", "FileEndpoints", "DelayEndpoints",
-            "HostEndpoints", "DownstreamEndpoints");
+            "HostEndpoints", "DownstreamEndpoints", "HashEndpoints");
 
     private static DataFile data;
 
@@ -86,19 +86,27 @@ class DemoWithOpenTelemetryIT {
     void theCallSitesAreExactlyTheBlockingEndpoints() {
         List<CallSite> sites = data.callSites().stream().filter(site -> !driverContention(site)).toList();
         assertThat(sites.stream().map(CallSite::category).sorted().toList()).as(describe(data.callSites()))
-                .containsExactly("dns", "file", "future", "jdbc", "sleep");
+                .containsExactly("dns", "file", "future", "jdbc", "sleep", "stall");
         for (String handler : BLOCKING_HANDLERS) {
             assertThat(sites).as("%s.blocking in%n%s", handler, describe(data.callSites()))
                     .filteredOn(site -> hasFrame(site, HANDLERS + handler, "blocking")).hasSize(1);
         }
     }
 
+    /**
+     * A stall's stack starts with the busy library (bcrypt, which no default list names, so without
+     * {@code appPackages} it counts as the application's): for it, the claim is only that OpenTelemetry is not it.
+     */
     @Test
     void theFirstApplicationFrameIsTheDemosOwnCodeNotOpenTelemetrys() {
         for (CallSite site : data.callSites()) {
             Frame first = site.stack().stream().filter(Frame::isApplication).findFirst()
                     .orElseThrow(() -> new AssertionError("no application frame in\n" + describe(List.of(site))));
-            assertThat(first.className()).as(describe(List.of(site))).startsWith(DEMO);
+            if (site.category().equals("stall")) {
+                assertThat(first.className()).as(describe(List.of(site))).startsWith("org.mindrot.jbcrypt.");
+            } else {
+                assertThat(first.className()).as(describe(List.of(site))).startsWith(DEMO);
+            }
         }
     }
 

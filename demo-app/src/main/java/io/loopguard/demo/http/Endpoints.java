@@ -18,7 +18,8 @@ public final class Endpoints {
             new Pair("file read", "/blocking/file", "/async/file"),
             new Pair("delay", "/blocking/delay", "/async/delay"),
             new Pair("host lookup (DNS)", "/blocking/host", "/async/host"),
-            new Pair("downstream call", "/blocking/downstream", "/async/downstream"));
+            new Pair("downstream call", "/blocking/downstream", "/async/downstream"),
+            new Pair("password hash (CPU)", "/blocking/hash", "/async/hash"));
 
     private Endpoints() {
     }

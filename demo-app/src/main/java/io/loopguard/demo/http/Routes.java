@@ -25,20 +25,23 @@ public final class Routes implements Handler<HttpServerRequest> {
      * @param pool           connections for {@code dbWorkers}
      * @param file           the file both file endpoints read
      * @param host           the name both host endpoints resolve
+     * @param hashWorkers    the workers the right-way password hash runs on
      */
     public Routes(Vertx vertx, Connection loopConnection, ConnectionPool pool, WorkerExecutor dbWorkers, Path file,
-                  String host, Downstream downstream) {
+                  String host, Downstream downstream, WorkerExecutor hashWorkers) {
         UserEndpoints users = new UserEndpoints(new UserRepository(), loopConnection, pool, dbWorkers);
         FileEndpoints files = new FileEndpoints(vertx, file);
         DelayEndpoints delays = new DelayEndpoints(vertx);
         HostEndpoints hosts = new HostEndpoints(vertx, host);
         DownstreamEndpoints calls = new DownstreamEndpoints(downstream);
+        HashEndpoints hashes = new HashEndpoints(hashWorkers);
         // Same order as Endpoints.PAIRS.
         pair(Endpoints.PAIRS.get(0), users::blocking, users::async);
         pair(Endpoints.PAIRS.get(1), files::blocking, files::async);
         pair(Endpoints.PAIRS.get(2), delays::blocking, delays::async);
         pair(Endpoints.PAIRS.get(3), hosts::blocking, hosts::async);
         pair(Endpoints.PAIRS.get(4), calls::blocking, calls::async);
+        pair(Endpoints.PAIRS.get(5), hashes::blocking, hashes::async);
         handlers.put(Endpoints.HEALTH, Routes::health);
         handlers.put("/", this::index);
     }
