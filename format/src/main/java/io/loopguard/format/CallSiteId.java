@@ -12,6 +12,10 @@ import java.util.List;
  * must not turn a known call site into a "new" one in code scanning, test history or a baseline. A stack without any
  * application frame (a library's own blocking call) keeps the first version's fingerprint ({@link #ofEveryFrame}).
  * File names are left out because they add nothing the class name does not say.
+ *
+ * <p>A {@code stall}'s id leaves out line numbers altogether: its stack is a sample taken while the busy code ran, and
+ * the lines of a hot loop's frames depend on the moment of sampling (bcrypt's {@code crypt_raw} alternates between
+ * two lines), so the same stall in the same handler would otherwise be a new call site at every run.
  */
 public final class CallSiteId {
 
@@ -26,6 +30,7 @@ public final class CallSiteId {
         long hash = OFFSET_BASIS;
         hash = mix(hash, category);
         hash = mix(hash, blockingMethod);
+        boolean lines = !isStall(category);
         boolean application = false;
         for (int i = 1; i < stack.size(); i++) {
             Frame frame = stack.get(i);
@@ -34,7 +39,9 @@ public final class CallSiteId {
                 hash = mixByte(hash, 1); // frame separator, so that frames cannot be confused with fields
                 hash = mix(hash, frame.className());
                 hash = mix(hash, frame.methodName());
-                hash = mix(hash, Integer.toString(frame.lineNumber()));
+                if (lines) {
+                    hash = mix(hash, Integer.toString(frame.lineNumber()));
+                }
             }
         }
         if (!application) {
@@ -59,11 +66,15 @@ public final class CallSiteId {
             hash = mixByte(hash, 1);
             hash = mix(hash, frame.className());
             hash = mix(hash, frame.methodName());
-            if (i > 0 && !frame.isJdk()) {
+            if (i > 0 && !frame.isJdk() && !isStall(category)) {
                 hash = mix(hash, Integer.toString(frame.lineNumber()));
             }
         }
         return hex(hash);
+    }
+
+    private static boolean isStall(String category) {
+        return Category.STALL.id().equals(category);
     }
 
     private static String hex(long hash) {

@@ -26,6 +26,25 @@ class CallSiteIdTest {
 
     static final String PINNED_CONTRACT_ID = "2ab3240e9b3ce06a";
 
+    /** A stall's stack is a sample of busy code: its lines depend on the moment, so they are not part of the id. */
+    @Test
+    void aStallsIdIgnoresLinesButNotMethods() {
+        List<Frame> sample = List.of(new Frame("org.mindrot.jbcrypt.BCrypt", "key", "BCrypt.java", 560),
+                new Frame("org.mindrot.jbcrypt.BCrypt", "crypt_raw", "BCrypt.java", 624),
+                new Frame("demo.Hash", "hash", "Hash.java", 45));
+        List<Frame> later = List.of(new Frame("org.mindrot.jbcrypt.BCrypt", "key", "BCrypt.java", 561),
+                new Frame("org.mindrot.jbcrypt.BCrypt", "crypt_raw", "BCrypt.java", 625),
+                new Frame("demo.Hash", "hash", "Hash.java", 45));
+        List<Frame> otherMethod = List.of(new Frame("org.mindrot.jbcrypt.BCrypt", "key", "BCrypt.java", 560),
+                new Frame("org.mindrot.jbcrypt.BCrypt", "crypt_raw", "BCrypt.java", 624),
+                new Frame("demo.Hash", "verify", "Hash.java", 45));
+        String id = CallSiteId.of("stall", "org.mindrot.jbcrypt.BCrypt.key", sample);
+        assertThat(CallSiteId.of("stall", "org.mindrot.jbcrypt.BCrypt.key", later)).isEqualTo(id);
+        assertThat(CallSiteId.of("stall", "org.mindrot.jbcrypt.BCrypt.key", otherMethod)).isNotEqualTo(id);
+        assertThat(CallSiteId.of("sleep", "org.mindrot.jbcrypt.BCrypt.key", later))
+                .isNotEqualTo(CallSiteId.of("sleep", "org.mindrot.jbcrypt.BCrypt.key", sample));
+    }
+
     @Test
     void ignoresLinesOfBlockingFrameAndJdkFrames() {
         String id = CallSiteId.of("sleep", "java.lang.Thread.sleep", stack(1, 2, 3));
