@@ -6,6 +6,8 @@
 # Writes a markdown table to $LOAD_OUT.
 # LOAD_MIX=blocking loads the /blocking/* endpoints instead (JDBC, file, DNS on the event loop, so the agent records
 # every request) and adds the configuration "loopguard profile=production" beside the default one.
+# LOAD_CONFIGS picks the configurations, e.g. LOAD_CONFIGS="none loopguard stalloff" (stalloff: loopguard with
+# stall=0, the watchdog's stall sampling off, to measure what stall detection costs under load).
 #
 #   benchmarks/load.sh [JAVA_HOME]
 set -euo pipefail
@@ -34,6 +36,7 @@ measure() { # config
     none) ;;
     loopguard) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lg-out") ;;
     production) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgp-out,profile=production") ;;
+    stalloff) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgs-out,stall=0") ;;
     blockhound) args=("-XX:+AllowRedefinitionToAddDeleteMethods" "-javaagent:$BLOCKHOUND_JAR") ;;
   esac
   "$home/bin/java" "${args[@]}" -cp "$DEMO_JAR:$here/target/classes" io.loopguard.demo.DemoMain --port "$port" \
@@ -58,6 +61,7 @@ measure() { # config
 
 configs=(none loopguard blockhound)
 [[ "$LOAD_MIX" == blocking ]] && configs=(none loopguard production blockhound)
+[[ -n "${LOAD_CONFIGS:-}" ]] && read -r -a configs <<<"$LOAD_CONFIGS"
 for ((p = 0; p < LOAD_PASSES; p++)); do
   order=("${configs[@]}")
   if ((p % 2 == 1)); then order=(); for ((c = ${#configs[@]} - 1; c >= 0; c--)); do order+=("${configs[c]}"); done; fi
@@ -74,16 +78,20 @@ for config in "${configs[@]}"; do
   cell[$config]="$(printf '%.0f (%.0f–%.0f)' "$m" "$lo" "$hi") | $(printf '%.2f (%.2f–%.2f)' "$pm" "$plo" "$phi") | $errors"
 done
 pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f %%", 100 * a / b}'; }
+declare -A label=([loopguard]="loopguard" [production]="loopguard profile=production" [stalloff]="loopguard stall=0"
+  [blockhound]="BlockHound")
 table="| configuration | requests/s, median (min–max) of $((LOAD_WINDOWS * LOAD_PASSES)) × ${LOAD_SECONDS} s | p99 ms | errors | throughput vs no agent |
 |---|---|---|---|---|
-| no agent | ${cell[none]} | 100 % |
-| loopguard | ${cell[loopguard]} | $(pct "${rps[loopguard]}" "${rps[none]}") |$([[ -n "${cell[production]:-}" ]] && printf '\n| loopguard profile=production | %s | %s |' "${cell[production]}" "$(pct "${rps[production]}" "${rps[none]}")")
-| BlockHound | ${cell[blockhound]} | $(pct "${rps[blockhound]}" "${rps[none]}") |"
+| no agent | ${cell[none]} | 100 % |"
+for config in "${configs[@]}"; do
+  [[ "$config" == none ]] && continue
+  table+=$'\n'"| ${label[$config]} | ${cell[$config]} | $(pct "${rps[$config]}" "${rps[none]}") |"
+done
 echo "$table"
 if [[ -n "${LOAD_OUT:-}" ]]; then
   { echo "$table"; echo
-    echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, $(grep -o '"/[^"]*"' "$mix" | tr -d '"' | sed 's/.*/\`&\`/' | paste -sd, | sed 's/,/, /g') in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; client and server share the 2 cores. loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}")."
+    echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, $(grep -o '"/[^"]*"' "$mix" | tr -d '"' | sed 's/.*/\`&\`/' | paste -sd, | sed 's/,/, /g') in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; client and server share the 2 cores.$([[ -n "${rps[blockhound]:-}" && -n "${rps[loopguard]:-}" ]] && echo " loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}").")"
     echo
-    echo "loopguard's own summary at the server's exit (what it saw on the event loop under this load): \`$(grep -h '^\[loopguard\]' "$work"/loopguard.all.log | tail -1 | sed 's/ — .*//')\`."
+    [[ -f "$work/loopguard.all.log" ]] && echo "loopguard's own summary at the server's exit (what it saw on the event loop under this load): \`$(grep -h '^\[loopguard\]' "$work"/loopguard.all.log | tail -1 | sed 's/ — .*//')\`."
     echo; } >"$LOAD_OUT"
 fi
