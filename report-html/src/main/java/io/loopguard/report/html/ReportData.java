@@ -229,6 +229,7 @@ final class ReportData {
         out.append("],");
         str(out, sources == null || primary < 0 ? null : sources.linkOf(site.stack().get(primary), reportDir));
         out.append(',').append(Long.toString(site.percentileNanos(0.5)))
+                .append(',').append(Long.toString(site.percentileNanos(0.9)))
                 .append(',').append(Long.toString(site.percentileNanos(0.99)));
         out.append(']');
     }

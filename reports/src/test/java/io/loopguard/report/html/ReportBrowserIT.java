@@ -285,6 +285,8 @@ class ReportBrowserIT {
         assertThat(driver.findElement(By.id("page")).getText()).startsWith("101\u2013152 of 152");
         assertThat(driver.findElements(By.cssSelector("#sites tr.stack-row")).size()).as("its stack is open")
                 .isPositive();
+        assertThat(driver.findElement(By.cssSelector("#sites tr.stack-row .durations")).getText())
+                .startsWith("Durations: min 100 \u00b5s \u00b7 p50 110 \u00b5s \u00b7 p90 700 \u00b5s \u00b7 p99 700 \u00b5s \u00b7 max 700 \u00b5s");
         Files.write(SCREENSHOTS.resolve("timeline.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 
         // a site without a histogram: a dash, unless it had a single call (then p50 = p99 = its duration)
