@@ -28,9 +28,23 @@ public final class StackFrames {
         return frame.isApplication();
     }
 
-    /** Index into the stack of the frame reports point at, or -1 for an empty stack. */
+    /**
+     * Index into the stack of the frame reports point at, or -1 for an empty stack. For a {@code stall}, whose stack
+     * starts with the busy code itself, the frames of the top frame's package are skipped when an application frame of
+     * another package calls them: a password hash in a library not on the known list (bcrypt) points at the handler
+     * that called it, while a hot loop in the application's own package points at that loop.
+     */
     public static int primaryFrameIndex(CallSite site) {
         List<Frame> stack = site.stack();
+        if (site.category().equals(io.loopguard.format.Category.STALL.id()) && !stack.isEmpty()) {
+            String busyPackage = packageOf(stack.get(0));
+            for (int i = 1; i < stack.size(); i++) {
+                Frame frame = stack.get(i);
+                if (isApplication(frame) && !packageOf(frame).equals(busyPackage)) {
+                    return i;
+                }
+            }
+        }
         for (int i = 0; i < stack.size(); i++) {
             if (isApplication(stack.get(i))) {
                 return i;
@@ -42,6 +56,12 @@ public final class StackFrames {
             }
         }
         return stack.isEmpty() ? -1 : 0;
+    }
+
+    private static String packageOf(Frame frame) {
+        String name = frame.className();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(0, dot);
     }
 
     /** {@code Class.method(File.java:42)}, the class without its package, as a stack trace prints it. */

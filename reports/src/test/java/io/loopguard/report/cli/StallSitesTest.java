@@ -77,4 +77,29 @@ class StallSitesTest {
         assertThat(run("check", "--baseline", baseline.toString(), dir.toString())).isZero();
         assertThat(Files.readString(dir.resolve("loopguard.sarif"))).contains("\"baselineState\": \"unchanged\"");
     }
+
+    /**
+     * A stall in a library that no default list knows (bcrypt): its frames count as the application's, yet the check
+     * line, SARIF and JUnit XML point at the handler that called it, not at the library's line.
+     */
+    @Test
+    void aStallInAnUnlistedLibraryIsReportedAtTheHandlerThatCalledIt() throws Exception {
+        List<Frame> stack = List.of(
+                new Frame("org.mindrot.jbcrypt.BCrypt", "key", "BCrypt.java", 560),
+                new Frame("org.mindrot.jbcrypt.BCrypt", "hashpw", "BCrypt.java", 684),
+                Fixtures.app("demo.SignupHandler", "hash", 45),
+                new Frame("io.netty.channel.nio.NioEventLoop", "run", "NioEventLoop.java", 569));
+        String method = "org.mindrot.jbcrypt.BCrypt.key";
+        CallSite site = new CallSite(CallSiteId.of(Category.STALL.id(), method, stack), Category.STALL.id(), method,
+                null, List.of("vert.x-eventloop-thread-0"), 1, 250_000_000L, 250_000_000L, 250_000_000L,
+                Fixtures.T0.plusSeconds(1), Fixtures.T0.plusSeconds(1), stack);
+        DataFileWriter.writeAtomically(Fixtures.file(8, List.of(site)), dir.resolve("loopguard-8.json"));
+
+        assertThat(run("check", dir.toString())).isEqualTo(1);
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("demo/SignupHandler.java:45: stall in org.mindrot.jbcrypt.BCrypt.key on ")
+                .doesNotContain("BCrypt.java:560:");
+        assertThat(Files.readString(dir.resolve("TEST-loopguard.xml")))
+                .contains("at SignupHandler.hash(SignupHandler.java:45)");
+    }
 }
