@@ -73,6 +73,24 @@ public final class CallSiteId {
         return hex(hash);
     }
 
+    /**
+     * The fingerprint of an application location: category, blocking method and one frame (class, method, line; no
+     * line for a {@code stall}, as in {@link #of}). SARIF groups the call sites that reach the same line of the
+     * application under it, whatever the library and JDK frames around them, so it survives upgrades of both.
+     */
+    public static String ofLocation(String category, String blockingMethod, Frame location) {
+        long hash = OFFSET_BASIS;
+        hash = mix(hash, category);
+        hash = mix(hash, blockingMethod);
+        hash = mixByte(hash, 2); // not an id of the call-site kind: a different separator
+        hash = mix(hash, location.className());
+        hash = mix(hash, location.methodName());
+        if (!isStall(category)) {
+            hash = mix(hash, Integer.toString(location.lineNumber()));
+        }
+        return hex(hash);
+    }
+
     private static boolean isStall(String category) {
         return Category.STALL.id().equals(category);
     }

@@ -15,6 +15,7 @@ import io.loopguard.report.junit.JUnitXmlWriter;
 import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.Run;
 import io.loopguard.report.model.SourcePaths;
+import io.loopguard.report.sarif.SarifSchema;
 import io.loopguard.report.sarif.SarifWriter;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ class GoldenFormatsTest {
         StringBuilder out = new StringBuilder();
         SarifWriter.write(report(), check(), SourcePaths.none(), "0.1.0", out);
         golden("golden.sarif", out.toString());
+        SarifSchema.assertValid(out.toString());
         JsonNode root = JsonParser.parse(out.toString(), "sarif");
         assertThat(root.members().get("version").string()).isEqualTo("2.1.0");
         JsonNode run = root.members().get("runs").elements().get(0);
@@ -61,7 +63,11 @@ class GoldenFormatsTest {
         assertThat(results).hasSize(2);
         JsonNode first = results.get(0);
         assertThat(first.members().get("level").string()).isEqualTo("error");
-        assertThat(first.members().get("partialFingerprints").members().get("loopguardCallSite/v2").string())
+        // the result's fingerprint is its application location's; its call sites' ids are listed in its properties
+        assertThat(first.members().get("partialFingerprints").members().get("loopguardLocation/v1").string())
+                .isEqualTo(io.loopguard.format.CallSiteId.ofLocation(JDBC.category(), JDBC.blockingMethod(),
+                        JDBC.stack().get(io.loopguard.report.model.StackFrames.primaryFrameIndex(JDBC))));
+        assertThat(first.members().get("properties").members().get("callSites").elements().get(0).string())
                 .isEqualTo(JDBC.id());
         JsonNode physical = first.members().get("locations").elements().get(0).members().get("physicalLocation");
         assertThat(physical.members().get("artifactLocation").members().get("uri").string()).isEqualTo("demo/A.java");
@@ -96,6 +102,7 @@ class GoldenFormatsTest {
         StringBuilder sarif = new StringBuilder();
         SarifWriter.write(xss, check, SourcePaths.none(), "0.1.0", sarif);
         JsonParser.parse(sarif.toString(), "sarif");
+        SarifSchema.assertValid(sarif.toString());
         StringBuilder html = new StringBuilder();
         HtmlReport.render(xss, Instant.EPOCH, html);
         String page = html.toString();

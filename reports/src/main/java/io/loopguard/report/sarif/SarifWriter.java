@@ -21,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes SARIF 2.1.0. Levels follow the check: {@code error} for violations, {@code note} for baselined sites
+ * Writes SARIF 2.1.0: one result per application location ({@link LocationGroup}: the line the reports point at, with
+ * the category and blocking method), whose call sites' distinct stacks are its code flows. Levels follow the check:
+ * {@code error} when a site at that location is a violation, {@code note} when all are baselined
  * ({@code baselineState: unchanged}), {@code warning} for the rest (tolerated or not checked), so nothing is hidden.
  * Only application frames get a physical location: JDK and library files are not in the repository. Stacks and code
  * flows are bounded excerpts (see {@link SarifStacks}), and a run holds at most {@value #MAX_RESULTS} results.
@@ -30,10 +32,14 @@ public final class SarifWriter {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     /**
-     * The partial fingerprint name; its value is the contract's call-site id (v2: made of the application's frames
-     * only, so it survives library and JDK upgrades).
+     * The partial fingerprint name; its value is the location's fingerprint ({@link
+     * io.loopguard.format.CallSiteId#ofLocation}: category, blocking method, application class, method and line), so
+     * an alert survives library and JDK upgrades and new paths to the same line; a result without an application
+     * frame carries its call site's id instead.
      */
-    public static final String FINGERPRINT = "loopguardCallSite/v2";
+    public static final String FINGERPRINT = "loopguardLocation/v1";
+    /** Code flows (and stacks) per result: one per distinct call site at the location, the most blocked first. */
+    static final int MAX_FLOWS = 10;
     /** Results per run: GitHub code scanning accepts at most 25 000 (and shows the first 5 000). */
     public static final int MAX_RESULTS = 25_000;
 
@@ -59,8 +65,8 @@ public final class SarifWriter {
         Instant ended = report.endedAt().orElse(null);
         out.name("automationDetails").begin()
                 .field("id", "loopguard/" + (ended == null ? "none" : InstantText.format(ended))).end();
-        List<SiteVerdict> verdicts = check.verdicts();
-        int omitted = Math.max(0, verdicts.size() - maxResults);
+        List<LocationGroup> groups = LocationGroup.of(check.verdicts());
+        int omitted = Math.max(0, groups.size() - maxResults);
         // Data the check cannot trust (an agent that failed to start, calls dropped at the call-site bound) is
         // not a successful execution: code scanning shows the notifications as tool errors.
         out.name("invocations").beginArray().begin().name("executionSuccessful")
@@ -74,7 +80,7 @@ public final class SarifWriter {
             }
             if (omitted > 0) {
                 out.begin().field("level", "warning")
-                        .message("message", omitted + " of " + verdicts.size() + " call sites are not listed: a run "
+                        .message("message", omitted + " of " + groups.size() + " locations are not listed: a run "
                                 + "holds at most " + maxResults + " results (GitHub code scanning's limit). The HTML "
                                 + "report and loopguard.json list every call site.").end();
             }
@@ -82,22 +88,22 @@ public final class SarifWriter {
         }
         out.end().endArray();
         int violations = 0;
-        for (SiteVerdict verdict : verdicts) {
-            violations += verdict.status() == SiteVerdict.Status.VIOLATION ? 1 : 0;
+        for (LocationGroup group : groups) {
+            violations += group.decisive().status() == SiteVerdict.Status.VIOLATION ? 1 : 0;
         }
         // Over the limit, violations go first; the order stays the report's (most blocked time first).
         int others = Math.max(0, maxResults - violations);
         int written = 0;
         Artifacts artifacts = new Artifacts();
         out.name("results").beginArray();
-        for (SiteVerdict verdict : verdicts) {
-            boolean violation = verdict.status() == SiteVerdict.Status.VIOLATION;
+        for (LocationGroup group : groups) {
+            boolean violation = group.decisive().status() == SiteVerdict.Status.VIOLATION;
             if (written >= maxResults || (!violation && others == 0)) {
                 continue;
             }
             others -= violation ? 0 : 1;
             written++;
-            result(out, verdict, sources, check.rules() != null, artifacts);
+            result(out, group, sources, check.rules() != null, artifacts);
         }
         out.endArray();
         // After the results, which collected them: each source file once, referenced by artifactLocation.index.
@@ -121,9 +127,10 @@ public final class SarifWriter {
         out.end();
     }
 
-    private static void result(JsonOut out, SiteVerdict verdict, SourcePaths sources, boolean checked,
+    private static void result(JsonOut out, LocationGroup group, SourcePaths sources, boolean checked,
                                Artifacts artifacts) throws IOException {
-        CallSite site = verdict.site();
+        SiteVerdict verdict = group.decisive();
+        CallSite site = group.merged();
         Category category = Category.fromId(site.category());
         int primary = StackFrames.primaryFrameIndex(site);
         out.begin().field("ruleId", RuleTexts.ruleId(category)).field("ruleIndex", category.ordinal())
@@ -133,37 +140,40 @@ public final class SarifWriter {
             location(out, site.stack().get(primary), sources, artifacts, true, true);
         }
         out.endArray();
-        out.name("partialFingerprints").begin().field(FINGERPRINT, site.id()).end();
+        out.name("partialFingerprints").begin().field(FINGERPRINT, group.fingerprint()).end();
         out.field("occurrenceCount", site.count());
         if (verdict.status() == SiteVerdict.Status.BASELINED) {
             out.field("baselineState", "unchanged");
         } else if (checked && verdict.status() == SiteVerdict.Status.VIOLATION) {
             out.field("baselineState", "new");
         }
-        List<Frame> stack = site.stack();
-        out.name("codeFlows").beginArray().begin().name("threadFlows").beginArray().begin()
-                .field("id", site.threads().isEmpty() ? "unknown" : site.threads().get(0)).name("locations").beginArray();
-        for (int i : SarifStacks.codeFlow(stack)) {
-            Frame frame = stack.get(i);
-            out.begin().name("location");
-            location(out, frame, sources, artifacts, StackFrames.isApplication(frame), false);
-            out.end();
+        List<SiteVerdict> members = group.members();
+        int flows = Math.min(members.size(), MAX_FLOWS);
+        out.name("codeFlows").beginArray();
+        for (int m = 0; m < flows; m++) {
+            CallSite member = members.get(m).site();
+            List<Frame> stack = member.stack();
+            out.begin();
+            if (members.size() > 1) {
+                out.message("message", flowMessage(member));
+            }
+            out.name("threadFlows").beginArray().begin()
+                    .field("id", member.threads().isEmpty() ? "unknown" : member.threads().get(0))
+                    .name("locations").beginArray();
+            for (int i : SarifStacks.codeFlow(stack)) {
+                Frame frame = stack.get(i);
+                out.begin().name("location");
+                location(out, frame, sources, artifacts, StackFrames.isApplication(frame), false);
+                out.end();
+            }
+            out.endArray().end().endArray().end();
         }
-        out.endArray().end().endArray().end().endArray();
-        int[] frames = SarifStacks.stackFrames(stack);
-        String text = SiteWording.what(site.category(), site.blockingMethod());
-        if (frames.length < stack.size()) {
-            text += " (" + frames.length + " of " + stack.size() + " frames; " + leftOut(stack, frames)
-                    + ". index.html and loopguard.json have the whole stack)";
+        out.endArray();
+        out.name("stacks").beginArray();
+        for (int m = 0; m < flows; m++) {
+            stack(out, members.get(m).site(), sources, artifacts);
         }
-        out.name("stacks").beginArray().begin().message("message", text).name("frames").beginArray();
-        for (int i : frames) {
-            Frame frame = stack.get(i);
-            out.begin().name("location");
-            location(out, frame, sources, artifacts, StackFrames.isApplication(frame), false);
-            out.end();
-        }
-        out.endArray().end().endArray();
+        out.endArray();
         out.name("properties").begin().field("category", site.category()).field("blockingMethod", site.blockingMethod());
         if (site.detail() != null) {
             out.field("detail", site.detail());
@@ -180,10 +190,44 @@ public final class SarifWriter {
             }
             out.endArray();
         }
+        out.name("callSites").beginArray();
+        for (SiteVerdict member : members) {
+            out.value(member.site().id());
+        }
+        out.endArray();
+        if (members.size() > flows) {
+            out.field("codeFlowsOmitted", members.size() - flows);
+        }
         out.field("count", site.count()).field("totalNanos", site.totalNanos())
                 .field("maxNanos", site.maxNanos()).field("verdict", verdict.status().name().toLowerCase(Locale.ROOT))
                 .field("reason", verdict.reason()).end();
         out.end();
+    }
+
+    /** One call site's stack, a bounded excerpt whose message says what was left out. */
+    private static void stack(JsonOut out, CallSite site, SourcePaths sources, Artifacts artifacts)
+            throws IOException {
+        List<Frame> stack = site.stack();
+        int[] frames = SarifStacks.stackFrames(stack);
+        String text = SiteWording.what(site.category(), site.blockingMethod());
+        if (frames.length < stack.size()) {
+            text += " (" + frames.length + " of " + stack.size() + " frames; " + leftOut(stack, frames)
+                    + ". index.html and loopguard.json have the whole stack)";
+        }
+        out.begin().message("message", text).name("frames").beginArray();
+        for (int i : frames) {
+            Frame frame = stack.get(i);
+            out.begin().name("location");
+            location(out, frame, sources, artifacts, StackFrames.isApplication(frame), false);
+            out.end();
+        }
+        out.endArray().end();
+    }
+
+    /** A code flow's message when a location has several: which call site, how often, how long. */
+    private static String flowMessage(CallSite site) {
+        return "Call site " + site.id() + ": " + site.count() + (site.count() == 1 ? " call, " : " calls, ")
+                + Durations.format(site.totalNanos()) + (site.tests().isEmpty() ? "" : ViolationLines.during(site));
     }
 
     /** {@code left out: 19 JDK, 20 library, 1 application frames}: what {@link SarifStacks} did not keep. */
@@ -227,7 +271,7 @@ public final class SarifWriter {
                                  boolean physical, boolean logical) throws IOException {
         out.begin();
         if (physical && frame.fileName() != null) {
-            String uri = sources.pathOf(frame);
+            String uri = UriText.path(sources.pathOf(frame));
             out.name("physicalLocation").begin().name("artifactLocation").begin().field("uri", uri)
                     .field("uriBaseId", "%SRCROOT%").field("index", artifacts.indexOf(uri)).end();
             if (frame.lineNumber() > 0) {

@@ -65,6 +65,7 @@ class StallSitesTest {
                         + "vert.x-eventloop-thread-0 (1 call, 340 ms)")
                 .doesNotContain("blocking stall call");
         String sarif = Files.readString(dir.resolve("loopguard.sarif"));
+        io.loopguard.report.sarif.SarifSchema.assertValid(sarif);
         assertThat(sarif).contains("\"ruleId\": \"loopguard/stall\"").contains("\"level\": \"error\"")
                 .contains("Stall in java.util.regex.Pattern$Loop.match on event-loop thread vert.x-eventloop-thread-0")
                 .contains("Stall of an event-loop thread").doesNotContain("Blocking stall call");

@@ -76,11 +76,12 @@ class SarifLimitsTest {
         CheckResult check = Checker.check(report, Rules.strict(), null);
         StringBuilder out = new StringBuilder();
         SarifWriter.write(report, check, SourcePaths.none(), "0.1.0", out, 10);
+        SarifSchema.assertValid(out.toString());
         JsonNode run = JsonParser.parse(out.toString(), "sarif").members().get("runs").elements().get(0);
         assertThat(run.members().get("results").elements()).hasSize(10);
         String note = run.members().get("invocations").elements().get(0).members().get("toolExecutionNotifications")
                 .elements().get(0).members().get("message").members().get("text").string();
-        assertThat(note).startsWith("20 of 30 call sites are not listed");
+        assertThat(note).startsWith("20 of 30 locations are not listed");
         List<JsonNode> artifacts = run.members().get("artifacts").elements();
         assertThat(artifacts).isNotEmpty();
         JsonNode location = run.members().get("results").elements().get(0).members().get("locations").elements()
@@ -100,6 +101,7 @@ class SarifLimitsTest {
                 List.of(site), 0, List.of(), List.of());
         StringBuilder out = new StringBuilder();
         SarifWriter.write(report, Checker.check(report, Rules.strict(), null), SourcePaths.none(), "0.1.0", out);
+        SarifSchema.assertValid(out.toString());
         JsonNode result = JsonParser.parse(out.toString(), "sarif").members().get("runs").elements().get(0).members()
                 .get("results").elements().get(0);
         JsonNode sarifStack = result.members().get("stacks").elements().get(0);
