@@ -231,7 +231,8 @@ abstract class AbstractReportMojo extends AbstractMojo {
     /** Writes HTML, merged JSON, SARIF and JUnit XML; returns index.html. */
     Path writeReports(MergedReport report, CheckResult result, SourcePaths sources) throws MojoExecutionException {
         try {
-            return ReportFiles.writeAll(report, result, sources, ReportFiles.toolVersion(), outputDirectory.toPath());
+            return ReportFiles.writeAll(report, result, sources, ReportFiles.toolVersion(), outputDirectory.toPath(),
+                    getLog()::warn);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the loopguard report to " + outputDirectory + ": " + e, e);
         }

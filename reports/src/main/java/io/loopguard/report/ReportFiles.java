@@ -36,8 +36,14 @@ public final class ReportFiles {
      */
     public static Path writeAll(MergedReport report, CheckResult check, SourcePaths sources, String version,
                                 Path outDir) throws IOException {
+        return writeAll(report, check, sources, version, outDir, ignored -> { });
+    }
+
+    /** {@link #writeAll}, with a line to {@code warnings} for anything a format had to leave out. */
+    public static Path writeAll(MergedReport report, CheckResult check, SourcePaths sources, String version,
+                                Path outDir, java.util.function.Consumer<String> warnings) throws IOException {
         Files.createDirectories(outDir);
-        ReportFormat.Input input = new ReportFormat.Input(report, check, sources, version);
+        ReportFormat.Input input = new ReportFormat.Input(report, check, sources, version, warnings);
         List<ReportFormat> formats = new ArrayList<>(ReportFormats.ALL);
         formats.sort(Comparator.comparingInt(ReportFormat::weight).reversed());
         List<ReportFormat> mine = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.loopguard.report.model.MergedReport;
 import io.loopguard.report.model.SourcePaths;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * One report file format. Adding a format is one class implementing this plus one line in {@link ReportFormats#ALL};
@@ -24,7 +25,17 @@ public interface ReportFormat {
     /** Writes {@code target} atomically (through a temporary file and a rename). */
     void write(Input input, Path target) throws IOException;
 
-    /** What every format is made from; all of it is immutable and may be read by several writers at once. */
-    record Input(MergedReport report, CheckResult check, SourcePaths sources, String toolVersion) {
+    /**
+     * What every format is made from; all of it is immutable and may be read by several writers at once.
+     * {@code warnings} takes one line per thing a format had to leave out (e.g. JUnit XML's size cap), from any
+     * writer thread.
+     */
+    record Input(MergedReport report, CheckResult check, SourcePaths sources, String toolVersion,
+                 Consumer<String> warnings) {
+
+        /** Without a place for warnings. */
+        public Input(MergedReport report, CheckResult check, SourcePaths sources, String toolVersion) {
+            this(report, check, sources, toolVersion, ignored -> { });
+        }
     }
 }

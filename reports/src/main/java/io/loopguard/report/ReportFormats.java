@@ -81,7 +81,15 @@ public final class ReportFormats {
 
         @Override
         public void write(Input input, Path target) throws IOException {
-            ReportFiles.write(target, out -> JUnitXmlWriter.write(input.report(), input.check(), input.sources(), out));
+            int[] leftOut = new int[1];
+            ReportFiles.write(target, out -> leftOut[0] = JUnitXmlWriter.write(input.report(), input.check(),
+                    input.sources(), out));
+            if (leftOut[0] > 0) {
+                input.warnings().accept(target.getFileName() + " lists " + (input.check().verdicts().size() - leftOut[0])
+                        + " of " + input.check().verdicts().size() + " call sites: the rest would make it larger than "
+                        + JUnitXmlWriter.MAX_BYTES / 1_000_000 + " MB, which GitLab rejects (index.html and"
+                        + " loopguard.json have every call site)");
+            }
         }
     };
 

@@ -89,7 +89,7 @@ final class CheckCommand {
                     + ". Remove them with: baseline --write " + a.get("baseline") + " --prune FILE|DIR...");
         }
         Path html = ReportFiles.writeAll(loaded.report(), result, sources, ReportFiles.toolVersion(),
-                Inputs.outDir(a.get("out"), inputs));
+                Inputs.outDir(a.get("out"), inputs), log::warn);
         line("See the report at: " + html.toAbsolutePath().toUri());
         GitHubActions github = GitHubActions.from(environment);
         if (github != null) {

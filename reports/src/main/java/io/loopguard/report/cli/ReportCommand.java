@@ -32,7 +32,8 @@ final class ReportCommand {
         Path outDir = Inputs.outDir(a.get("out"), inputs);
         // Without check options the report judges by the defaults (no blocking call site at all).
         Path html = ReportFiles.writeAll(loaded.report(), Checker.check(loaded.report(), Rules.strict(), null),
-                Inputs.sources(a.get("source-roots"), a.get("source-links")), ReportFiles.toolVersion(), outDir);
+                Inputs.sources(a.get("source-roots"), a.get("source-links")), ReportFiles.toolVersion(), outDir,
+                log::warn);
         out.println(loaded.report().callSites().size() + " blocking call sites on event-loop threads. "
                 + "See the report at: " + html.toAbsolutePath().toUri());
         return loaded.clean() ? Main.OK : Main.BAD_INPUT;
