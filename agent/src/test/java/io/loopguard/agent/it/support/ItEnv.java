@@ -83,20 +83,30 @@ public final class ItEnv {
      * on the path but is never touched by a Netty 4.2 target.
      */
     public static String targetClassPathWithNetty42() {
-        String configured = System.getProperty("loopguard.it.netty42");
+        return targetClassPathWithNettyFrom("loopguard.it.netty42", "netty42", "Netty 4.2");
+    }
+
+    /** The target class path with Netty 4.1.119 (target/netty-upgrade) instead of 4.1.115: a library upgrade. */
+    public static String targetClassPathWithUpgradedNetty() {
+        return targetClassPathWithNettyFrom("loopguard.it.nettyUpgrade", "netty-upgrade", "the upgraded Netty");
+    }
+
+    /** The target class path with the Netty jars of one directory instead of its own Netty jars. */
+    private static String targetClassPathWithNettyFrom(String property, String defaultDir, String what) {
+        String configured = System.getProperty(property);
         String base = System.getProperty("basedir", System.getProperty("user.dir"));
         Path dir = configured == null || configured.isBlank() || configured.startsWith("${")
-                ? Paths.get(base, "target", "netty42") : Paths.get(configured);
+                ? Paths.get(base, "target", defaultDir) : Paths.get(configured);
         List<String> kept = new ArrayList<>();
         try (var jars = Files.list(dir)) {
             jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted()
                     .forEach(p -> kept.add(p.toAbsolutePath().toString()));
         } catch (IOException e) {
-            throw new AssertionError("no Netty 4.2 jars in " + dir + " (the build copies them there in"
+            throw new AssertionError("no " + what + " jars in " + dir + " (the build copies them there in"
                     + " generate-test-resources: run `mvn -B -pl agent verify`)", e);
         }
         if (kept.isEmpty()) {
-            throw new AssertionError("no Netty 4.2 jars in " + dir);
+            throw new AssertionError("no " + what + " jars in " + dir);
         }
         for (String entry : targetClassPath().split(File.pathSeparator)) {
             String name = Paths.get(entry).getFileName().toString();

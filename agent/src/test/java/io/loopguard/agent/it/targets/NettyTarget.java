@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class NettyTarget {
 
     public static void main(String[] args) throws Exception {
+        fact("netty", io.netty.util.Version.identify().get("netty-common").artifactVersion());
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(2);
         ServerBootstrap bootstrap = new ServerBootstrap()
