@@ -170,13 +170,7 @@ public final class DataFileReader {
         private CallSite callSite(JsonNode node, String path) throws DataFileException {
             expectKind(node, path, JsonNode.Kind.OBJECT);
             String p = path + ".";
-            JsonNode category = field(node, Member.CATEGORY, p, JsonNode.Kind.STRING);
-            try {
-                Category.fromId(category.string());
-            } catch (IllegalArgumentException e) {
-                throw new DataFileException(source, p + Member.CATEGORY.jsonName + ": " + e.getMessage(),
-                        category.line(), category.column());
-            }
+            JsonNode category = category(node, Member.CATEGORY, p);
             List<Frame> stack = new ArrayList<>();
             String stackName = Member.STACK.jsonName;
             List<JsonNode> frames = field(node, Member.STACK, p, JsonNode.Kind.ARRAY).elements();
@@ -272,15 +266,21 @@ public final class DataFileReader {
         private BlockedStretch stretch(JsonNode node, String path) throws DataFileException {
             expectKind(node, path, JsonNode.Kind.OBJECT);
             String p = path + ".";
-            JsonNode category = field(node, Member.STRETCH_CATEGORY, p, JsonNode.Kind.STRING);
+            return new BlockedStretch(category(node, Member.STRETCH_CATEGORY, p).string(),
+                    string(node, Member.STRETCH_SITE, p), instant(node, Member.STRETCH_START, p),
+                    nonNegative(node, Member.STRETCH_NANOS, p));
+        }
+
+        /** A required member naming a {@link Category} by its id; an unknown id is refused by name. */
+        private JsonNode category(JsonNode node, Member member, String prefix) throws DataFileException {
+            JsonNode category = field(node, member, prefix, JsonNode.Kind.STRING);
             try {
                 Category.fromId(category.string());
             } catch (IllegalArgumentException e) {
-                throw new DataFileException(source, p + Member.STRETCH_CATEGORY.jsonName + ": " + e.getMessage(),
+                throw new DataFileException(source, prefix + member.jsonName + ": " + e.getMessage(),
                         category.line(), category.column());
             }
-            return new BlockedStretch(category.string(), string(node, Member.STRETCH_SITE, p),
-                    instant(node, Member.STRETCH_START, p), nonNegative(node, Member.STRETCH_NANOS, p));
+            return category;
         }
 
         private Frame frame(JsonNode node, String path) throws DataFileException {
