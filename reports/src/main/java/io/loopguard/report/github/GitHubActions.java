@@ -5,6 +5,7 @@ import io.loopguard.format.SiteWording;
 import io.loopguard.format.Durations;
 import io.loopguard.format.Frame;
 import io.loopguard.report.check.CheckResult;
+import io.loopguard.report.check.LocationGroup;
 import io.loopguard.report.check.SiteVerdict;
 import io.loopguard.report.check.Verdicts;
 import io.loopguard.report.check.ViolationLines;
@@ -49,12 +50,14 @@ public final class GitHubActions {
 
     /** Prints the annotations of {@code result} to {@code out} (stdout of the step). */
     public void annotate(CheckResult result, SourcePaths sources, PrintStream out) {
-        List<SiteVerdict> violations = result.with(SiteVerdict.Status.VIOLATION);
-        for (int i = 0; i < Math.min(violations.size(), MAX_ERRORS); i++) {
-            out.println(annotation(violations.get(i).site(), sources));
+        // One annotation per application line, as SARIF has one result: call sites that reach the same line by
+        // different paths would otherwise fill GitHub's few annotations with copies at one place.
+        List<LocationGroup> locations = LocationGroup.of(result.with(SiteVerdict.Status.VIOLATION));
+        for (int i = 0; i < Math.min(locations.size(), MAX_ERRORS); i++) {
+            out.println(annotation(locations.get(i).merged(), sources));
         }
-        if (violations.size() > MAX_ERRORS) {
-            out.println("::warning title=loopguard::" + escapeData((violations.size() - MAX_ERRORS)
+        if (locations.size() > MAX_ERRORS) {
+            out.println("::warning title=loopguard::" + escapeData((locations.size() - MAX_ERRORS)
                     + " more blocking call sites are not annotated (GitHub shows " + MAX_ERRORS
                     + " error annotations per step): see the step summary and the loopguard report"));
         }

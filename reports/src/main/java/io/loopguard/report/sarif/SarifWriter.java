@@ -6,6 +6,7 @@ import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
 import io.loopguard.format.InstantText;
 import io.loopguard.report.check.CheckResult;
+import io.loopguard.report.check.LocationGroup;
 import io.loopguard.report.check.ViolationLines;
 import io.loopguard.format.Durations;
 import io.loopguard.report.check.SiteVerdict;

@@ -54,6 +54,28 @@ class GitHubActionsTest {
                 site.stack(), List.of("demo.H0Test#reads()"));
     }
 
+    /** Two call sites at one application line (reached by different paths) are one annotation, as in SARIF. */
+    @Test
+    void callSitesAtOneLineAreOneAnnotation() throws Exception {
+        io.loopguard.format.Frame helper = Fixtures.app("demo.Config", "read", 7);
+        List<CallSite> list = new ArrayList<>();
+        for (String handler : List.of("UserHandler", "OrderHandler")) {
+            List<io.loopguard.format.Frame> stack = List.of(
+                    new io.loopguard.format.Frame("java.lang.Thread", "sleep", "Thread.java", -2), helper,
+                    Fixtures.app("demo." + handler, "handle", 20),
+                    new io.loopguard.format.Frame("io.netty.channel.nio.NioEventLoop", "run", "NioEventLoop.java", 569));
+            list.add(new CallSite(io.loopguard.format.CallSiteId.of("sleep", "java.lang.Thread.sleep", stack), "sleep",
+                    "java.lang.Thread.sleep", null, List.of("loop-0"), 2, 4_000_000, 2_000_000, 2_000_000, Fixtures.T0,
+                    Fixtures.T0, stack));
+        }
+        Files.createDirectories(dir.resolve("data"));
+        DataFileWriter.writeAtomically(Fixtures.file(8, list), dir.resolve("data/loopguard-8.json"));
+        assertThat(check(Map.of("GITHUB_ACTIONS", "true"))).isEqualTo(1);
+        assertThat(lines().stream().filter(l -> l.startsWith("::error ")).toList()).containsExactly(
+                "::error file=demo/Config.java,line=7,title=loopguard%3A blocking sleep call::Blocking sleep call "
+                        + "java.lang.Thread.sleep on event-loop thread loop-0 (4 calls, 8.00 ms blocked)");
+    }
+
     @Test
     void annotationsNameFileAndLineAndAreCappedAtGitHubsLimit() throws Exception {
         data(12);

@@ -1,9 +1,8 @@
-package io.loopguard.report.sarif;
+package io.loopguard.report.check;
 
 import io.loopguard.format.CallSite;
 import io.loopguard.format.CallSiteId;
 import io.loopguard.format.Frame;
-import io.loopguard.report.check.SiteVerdict;
 import io.loopguard.report.model.StackFrames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,19 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The call sites of one SARIF result: those that reach the same application location (the frame the reports point
- * at: class, method and line) with the same category and blocking method. One line called from three handlers, or
- * reached through different library paths, is one alert in code scanning with each distinct stack as a code flow; a
- * site without an application frame stays a result of its own (keyed by its id).
+ * The call sites that reach the same application location (the frame the reports point at: class, method and line)
+ * with the same category and blocking method. One line called from three handlers, or reached through different
+ * library paths, is one SARIF result (each distinct stack a code flow) and one GitHub annotation; a site without an
+ * application frame stays a location of its own (keyed by its id).
  *
  * @param fingerprint {@link CallSiteId#ofLocation}, or the site's id when it has no application frame
  * @param location    the application frame, or null
  * @param members     the verdicts of its call sites, in the report's order (most blocked time first)
  */
-record LocationGroup(String fingerprint, Frame location, List<SiteVerdict> members) {
+public record LocationGroup(String fingerprint, Frame location, List<SiteVerdict> members) {
 
     /** The verdicts grouped by location, each group where its first member was (the report's order). */
-    static List<LocationGroup> of(List<SiteVerdict> verdicts) {
+    public static List<LocationGroup> of(List<SiteVerdict> verdicts) {
         Map<String, LocationGroup> groups = new LinkedHashMap<>();
         for (SiteVerdict verdict : verdicts) {
             CallSite site = verdict.site();
@@ -45,7 +44,7 @@ record LocationGroup(String fingerprint, Frame location, List<SiteVerdict> membe
      * The decision shown for the group: a violation if any member is one, else the least quiet of the rest
      * (tolerated, then not checked); baselined only when every member is.
      */
-    SiteVerdict decisive() {
+    public SiteVerdict decisive() {
         SiteVerdict best = members.get(0);
         for (SiteVerdict verdict : members) {
             if (rank(verdict.status()) < rank(best.status())) {
@@ -56,7 +55,7 @@ record LocationGroup(String fingerprint, Frame location, List<SiteVerdict> membe
     }
 
     /** The members as one call site: counts and times added, threads and tests united, the first one's stack. */
-    CallSite merged() {
+    public CallSite merged() {
         CallSite merged = members.get(0).site();
         for (int i = 1; i < members.size(); i++) {
             merged = merged.mergedWith(members.get(i).site());
