@@ -17,7 +17,9 @@ import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.agent.jfr.JfrSource;
 import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
+import io.loopguard.agent.events.LoopUtilizationEvents;
 import io.loopguard.agent.looptime.LoopTimes;
+import io.loopguard.agent.looptime.LoopUtilization;
 import io.loopguard.agent.stall.Watchdog;
 import io.loopguard.agent.record.ThreadWatcher;
 import io.loopguard.agent.weave.BootClasses;
@@ -177,6 +179,15 @@ public final class Installer implements Runnable {
         LoopTimes loopTimes = new LoopTimes(runtime);
         output.loopTimes(loopTimes);
         Watchdog watchdog = Watchdog.start(runtime, recorder, loopTimes, limit);
+        // The periodic io.loopguard.LoopUtilization event, registered once JFR runs (LoopUtilizationEvents).
+        LoopUtilizationEvents utilization =
+                new LoopUtilizationEvents(new LoopUtilization(runtime, recorder.threadTimes()));
+        watchdog.eachTick(new Runnable() {
+            @Override
+            public void run() {
+                utilization.registerWhenJfrRuns();
+            }
+        });
         output.beforeFinalWrite(new Runnable() {
             @Override
             public void run() {

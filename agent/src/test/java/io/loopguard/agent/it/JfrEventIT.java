@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loopguard.agent.it.support.RunResult;
 import io.loopguard.agent.it.support.AgentProcess;
+import io.loopguard.agent.it.targets.UtilizationTarget;
 import io.loopguard.agent.it.targets.VertxTarget;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.jfr.RecordingReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
@@ -86,6 +88,69 @@ class JfrEventIT {
                 .filter(line -> line.contains(" monitor ")).collect(Collectors.toList()))
                 .isEqualTo(summary(run.data()).stream().filter(line -> line.contains(" monitor "))
                         .collect(Collectors.toList()));
+    }
+
+    /**
+     * {@code io.loopguard.LoopUtilization} with JFR's default settings: one event per period (1 s) per registered
+     * loop; the loop that spins 3 s in a handler is busy for the spin's length summed over its events, wholly busy in
+     * a period inside the spin, idle before it; the acceptor loop, idle all along, is about 0 % busy.
+     */
+    @Test
+    void loopUtilizationEventsMeasureAKnownBusyStretchAndAnIdleLoop() throws Exception {
+        RunResult run = AgentProcess.of(UtilizationTarget.class).name("UtilizationJfr")
+                .jvmArg("-XX:StartFlightRecording=filename=recording.jfr").run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.facts()).as(run.describe()).containsEntry("done", "true");
+        String loop = run.fact("spinThread");
+        long spinNanos = Long.parseLong(run.fact("spinNanos"));
+        Instant spinStart = Instant.ofEpochMilli(Long.parseLong(run.fact("spinStartMillis")));
+        List<RecordedEvent> all = RecordingFile.readAllEvents(run.runDir().resolve("recording.jfr")).stream()
+                .filter(e -> e.getEventType().getName().equals("io.loopguard.LoopUtilization"))
+                .collect(Collectors.toList());
+        String described = all.stream().map(JfrEventIT::describe).collect(Collectors.joining("\n")) + "\n"
+                + run.describe();
+        for (RecordedEvent e : all) {
+            long period = e.getDuration("period").toNanos();
+            assertThat(period).as(described).isPositive();
+            assertThat(e.getDuration("busy").toNanos()).as(described).isBetween(0L, period);
+            assertThat(e.getDouble("busyShare")).as(described).isBetween(0.0, 1.0);
+            assertThat(e.getDuration("other").toNanos()).as(described).isNotNegative();
+        }
+
+        List<RecordedEvent> onLoop = of(all, loop);
+        assertThat(onLoop.size()).as("one event per second over ~8 s\n%s", described).isBetween(4, 12);
+        long busy = onLoop.stream().mapToLong(e -> e.getDuration("busy").toNanos()).sum();
+        assertThat(busy).as("busy over the events = the spin, within margins\n%s", described)
+                .isBetween(spinNanos * 8 / 10, spinNanos + 1_000_000_000L);
+        assertThat(onLoop.stream().mapToDouble(e -> e.getDouble("busyShare")).max().orElse(0))
+                .as("a period inside the spin is wholly busy\n%s", described).isGreaterThanOrEqualTo(0.9);
+        List<RecordedEvent> before = onLoop.stream().filter(e -> !e.getStartTime().isAfter(spinStart))
+                .collect(Collectors.toList());
+        assertThat(before).as("periods before the spin\n%s", described).isNotEmpty();
+        assertThat(before).as("idle before the spin\n%s", described)
+                .allSatisfy(e -> assertThat(e.getDouble("busyShare")).isLessThan(0.1));
+        long stall = onLoop.stream().mapToLong(e -> e.getDuration("stall").toNanos()).sum();
+        long stallSites = run.sitesWhere(s -> s.category().equals("stall") && s.threads().contains(loop)).stream()
+                .mapToLong(CallSite::totalNanos).sum();
+        assertThat(stall).as("the spin's stall, in the period it ended\n%s", described).isEqualTo(stallSites);
+
+        List<RecordedEvent> acceptor = of(all, "vert.x-acceptor-thread-0");
+        assertThat(acceptor).as("the idle acceptor loop\n%s", described).hasSizeGreaterThanOrEqualTo(4);
+        long acceptorBusy = acceptor.stream().mapToLong(e -> e.getDuration("busy").toNanos()).sum();
+        long acceptorPeriods = acceptor.stream().mapToLong(e -> e.getDuration("period").toNanos()).sum();
+        assertThat(acceptorBusy).as("an idle loop is about 0 %% busy\n%s", described)
+                .isLessThan(acceptorPeriods / 20);
+    }
+
+    private static List<RecordedEvent> of(List<RecordedEvent> events, String loop) {
+        return events.stream().filter(e -> loop.equals(e.getString("loopThread"))).collect(Collectors.toList());
+    }
+
+    private static String describe(RecordedEvent e) {
+        return e.getStartTime() + " " + e.getString("loopThread") + " period " + e.getDuration("period").toMillis()
+                + " ms busy " + e.getDuration("busy").toMillis() + " blocked " + e.getDuration("blocked").toMillis()
+                + " stall " + e.getDuration("stall").toMillis() + " other " + e.getDuration("other").toMillis()
+                + " share " + e.getDouble("busyShare");
     }
 
     /** What the reports show of each site: id, category, method, detail, count, stack. */
