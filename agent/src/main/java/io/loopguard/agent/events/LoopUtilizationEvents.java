@@ -46,9 +46,12 @@ public final class LoopUtilizationEvents implements Runnable {
         }
     }
 
-    /** JFR's periodic thread, once per period while a recording has the event enabled. */
+    /**
+     * JFR's periodic thread, once per period while a recording has the event enabled. Synchronized: with a period of
+     * {@code everyChunk} JFR also runs the hook on the thread that rotates a chunk.
+     */
     @Override
-    public void run() {
+    public synchronized void run() {
         try {
             if (!BlockingCallEvents.othersWant(NAME)) {
                 loops.reset();

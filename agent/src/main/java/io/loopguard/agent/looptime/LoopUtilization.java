@@ -20,7 +20,7 @@ import io.loopguard.format.Category;
  * <p>A thread seen for the first time yields no period unless it registered since the previous call (then its
  * period starts at its registration): what it did before is not known per period. Threads no longer registered are
  * forgotten at the next call; blocked and stall totals are remembered by name (as the recorder keeps them), at most
- * {@link #MAX_NAMES}. Not thread-safe: called by JFR's one periodic thread.
+ * {@link #MAX_NAMES}. Not thread-safe: its one caller, {@code LoopUtilizationEvents}, serializes the calls.
  */
 public final class LoopUtilization {
     static final int MAX_NAMES = 1000;
