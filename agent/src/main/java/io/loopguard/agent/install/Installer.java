@@ -132,6 +132,7 @@ public final class Installer implements Runnable {
         io.loopguard.format.Frame.applicationPackages(options.appPackages());
         ThreadWatcher watcher = new ThreadWatcher(options.threads(), options.autodetect(), runtime);
 
+        runtime.installThreshold(options.thresholdNanos()); // the recorder's own first check, made in the runtime
         runtime.install(
                 handle(recorder, "record", void.class, Thread.class, int.class, Object.class, long.class, long.class),
                 options.mode() == AgentOptions.Mode.THROW ? handle(recorder, "check", Error.class, Thread.class, int.class, Object.class) : null,
