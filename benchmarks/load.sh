@@ -8,6 +8,10 @@
 # every request) and adds the configuration "loopguard profile=production" beside the default one.
 # LOAD_CONFIGS picks the configurations, e.g. LOAD_CONFIGS="none loopguard stalloff" (stalloff: loopguard with
 # stall=0, the watchdog's stall sampling off, to measure what stall detection costs under load).
+# LOAD_ROUNDS=N (interleaved A/B, for a noisy machine): every configuration's server runs at once (each warmed up in
+# turn, then idle but for its own windows), and N rounds each give every configuration one window of LOAD_SECONDS,
+# in an order that rotates from round to round; so drift of the machine's load hits all configurations alike within
+# seconds instead of minutes. LOAD_PASSES and LOAD_WINDOWS are then ignored.
 #
 #   benchmarks/load.sh [JAVA_HOME]
 set -euo pipefail
@@ -19,6 +23,7 @@ LOAD_WINDOWS="${LOAD_WINDOWS:-3}"
 LOAD_PASSES="${LOAD_PASSES:-1}"
 LOAD_CONNECTIONS="${LOAD_CONNECTIONS:-16}"
 LOAD_MIX="${LOAD_MIX:-right}"
+LOAD_ROUNDS="${LOAD_ROUNDS:-0}"
 mix="$here/load-mix.lua"; [[ "$LOAD_MIX" == blocking ]] && mix="$here/load-mix-blocking.lua"
 LOOPGUARD_JAR="${LOOPGUARD_JAR:-$root/agent/target/loopguard-agent.jar}"
 BLOCKHOUND_JAR="${BLOCKHOUND_JAR:-$here/target/blockhound-agent.jar}"
@@ -27,18 +32,17 @@ home="${1:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 command -v wrk >/dev/null || { echo "load.sh: wrk missing (apt-get install -y wrk)" >&2; exit 2; }
 work="$(mktemp -d /tmp/loopguard-load.XXXXXX)"
 server=""
-cleanup() { if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
+declare -A servers=() ports=()
+cleanup() {
+  if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 measure() { # config
-  local config="$1" args=() port=$((20000 + RANDOM % 20000))
-  case "$config" in
-    none) ;;
-    loopguard) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lg-out") ;;
-    production) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgp-out,profile=production") ;;
-    stalloff) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgs-out,stall=0") ;;
-    blockhound) args=("-XX:+AllowRedefinitionToAddDeleteMethods" "-javaagent:$BLOCKHOUND_JAR") ;;
-  esac
+  local config="$1" port=$((20000 + RANDOM % 20000))
+  measure_args "$config"
   "$home/bin/java" "${args[@]}" -cp "$DEMO_JAR:$here/target/classes" io.loopguard.demo.DemoMain --port "$port" \
     >"$work/$config.log" 2>&1 &
   server=$!
@@ -59,14 +63,59 @@ measure() { # config
   echo "load.sh: $config done: $(tail -n "$LOAD_WINDOWS" "$work/$config.results" | tr '\n' ' ')" >&2
 }
 
+# Interleaved mode: one server per configuration, all up at once (the demo's own embedded PostgreSQL each).
+start_server() { # config
+  local config="$1" port=$((20000 + RANDOM % 20000))
+  measure_args "$config"
+  "$home/bin/java" "${args[@]}" -cp "$DEMO_JAR:$here/target/classes" io.loopguard.demo.DemoMain --port "$port" \
+    >"$work/$config.log" 2>&1 &
+  servers[$config]=$!; ports[$config]=$port
+  for ((i = 0; i < 600; i++)); do
+    grep -q 'loopguard demo on' "$work/$config.log" && break
+    kill -0 "${servers[$config]}" 2>/dev/null || { echo "load.sh: $config server died:" >&2; cat "$work/$config.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  grep -q 'loopguard demo on' "$work/$config.log" || { echo "load.sh: $config server did not start" >&2; exit 1; }
+  curl -sf "http://127.0.0.1:$port/async/user?id=1" >/dev/null || { echo "load.sh: /async/user?id=1 failed under $config" >&2; exit 1; }
+  wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_WARMUP}s" -s "$mix" "http://127.0.0.1:$port" >/dev/null
+}
+measure_args() { # config: sets args
+  args=()
+  case "$1" in
+    loopguard) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lg-out") ;;
+    production) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgp-out,profile=production") ;;
+    stalloff) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgs-out,stall=0") ;;
+    blockhound) args=("-XX:+AllowRedefinitionToAddDeleteMethods" "-javaagent:$BLOCKHOUND_JAR") ;;
+  esac
+}
+
 configs=(none loopguard blockhound)
 [[ "$LOAD_MIX" == blocking ]] && configs=(none loopguard production blockhound)
 [[ -n "${LOAD_CONFIGS:-}" ]] && read -r -a configs <<<"$LOAD_CONFIGS"
-for ((p = 0; p < LOAD_PASSES; p++)); do
-  order=("${configs[@]}")
-  if ((p % 2 == 1)); then order=(); for ((c = ${#configs[@]} - 1; c >= 0; c--)); do order+=("${configs[c]}"); done; fi
-  for config in "${order[@]}"; do measure "$config"; done
-done
+if ((LOAD_ROUNDS > 0)); then
+  for config in "${configs[@]}"; do start_server "$config"; done
+  n=${#configs[@]}
+  for ((r = 0; r < LOAD_ROUNDS; r++)); do
+    for ((c = 0; c < n; c++)); do
+      config="${configs[(c + r) % n]}"
+      wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$mix" "http://127.0.0.1:${ports[$config]}" | grep '^RESULT' \
+        >>"$work/$config.results"
+    done
+    echo "load.sh: round $((r + 1)) of $LOAD_ROUNDS done" >&2
+  done
+  for config in "${configs[@]}"; do
+    kill "${servers[$config]}"; wait "${servers[$config]}" 2>/dev/null || true
+    cat "$work/$config.log" >>"$work/$config.all.log"
+  done
+  servers=()
+  LOAD_WINDOWS=$LOAD_ROUNDS; LOAD_PASSES=1
+else
+  for ((p = 0; p < LOAD_PASSES; p++)); do
+    order=("${configs[@]}")
+    if ((p % 2 == 1)); then order=(); for ((c = ${#configs[@]} - 1; c >= 0; c--)); do order+=("${configs[c]}"); done; fi
+    for config in "${order[@]}"; do measure "$config"; done
+  done
+fi
 
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" "$work/$2.results"; }
 stats() { sort -n | awk '{v[NR]=$1} END {m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; printf "%s %s %s\n", m, v[1], v[NR]}'; }
@@ -90,7 +139,7 @@ done
 echo "$table"
 if [[ -n "${LOAD_OUT:-}" ]]; then
   { echo "$table"; echo
-    echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, $(grep -o '"/[^"]*"' "$mix" | tr -d '"' | sed 's/.*/\`&\`/' | paste -sd, | sed 's/,/, /g') in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; client and server share the 2 cores.$([[ -n "${rps[blockhound]:-}" && -n "${rps[loopguard]:-}" ]] && echo " loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}").")"
+    echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, $(grep -o '"/[^"]*"' "$mix" | tr -d '"' | sed 's/.*/\`&\`/' | paste -sd, | sed 's/,/, /g') in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; client and server share the 2 cores$( ((LOAD_ROUNDS > 0)) && echo "; interleaved: all servers up at once, $LOAD_ROUNDS rounds of one ${LOAD_SECONDS} s window per configuration in rotating order").$([[ -n "${rps[blockhound]:-}" && -n "${rps[loopguard]:-}" ]] && echo " loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}")")."
     echo
     [[ -f "$work/loopguard.all.log" ]] && echo "loopguard's own summary at the server's exit (what it saw on the event loop under this load): \`$(grep -h '^\[loopguard\]' "$work"/loopguard.all.log | tail -1 | sed 's/ — .*//')\`."
     echo; } >"$LOAD_OUT"

@@ -155,6 +155,10 @@ final class LoopThread {
             reset();
             return;
         }
+        if (end - token < Hooks.thresholdNanos) {
+            reset(); // below the recorder's threshold: it would not record the call
+            return;
+        }
         try {
             if ((site & SiteFlags.CONDITIONAL) == 0 || waited) {
                 MethodHandle recorder = Hooks.recorder;

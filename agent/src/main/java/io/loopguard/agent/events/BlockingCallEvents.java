@@ -40,6 +40,15 @@ public final class BlockingCallEvents {
     }
 
     /**
+     * Whether a recording other than the agent's own stream may want the event named {@code eventName} (one of the
+     * agent's events): always before that stream runs, JFR's own enabled state decides then.
+     */
+    static boolean othersWant(String eventName) {
+        RecordingWatch own = watch;
+        return own == null || own.othersWant(eventName);
+    }
+
+    /**
      * Called by the agent's JFR stream before it starts (see {@link RecordingWatch}).
      *
      * @param ownMarkerName the name of an event only the agent's stream enables explicitly

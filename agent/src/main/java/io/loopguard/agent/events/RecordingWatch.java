@@ -20,6 +20,8 @@ import jdk.jfr.RecordingState;
 final class RecordingWatch implements FlightRecorderListener {
     private final String ownMarker;
     private volatile boolean othersWant;
+    /** The same for the periodic {@code io.loopguard.LoopUtilization}, which the agent's stream also never mentions. */
+    private volatile boolean othersWantUtilization;
 
     RecordingWatch(String ownMarkerName) {
         this.ownMarker = ownMarkerName + "#enabled";
@@ -27,6 +29,11 @@ final class RecordingWatch implements FlightRecorderListener {
 
     boolean othersWant() {
         return othersWant;
+    }
+
+    /** {@link #othersWant()} for the event named {@code eventName}: one of the agent's two events. */
+    boolean othersWant(String eventName) {
+        return eventName.equals(LoopUtilizationEvent.NAME) ? othersWantUtilization : othersWant;
     }
 
     @Override
@@ -41,13 +48,21 @@ final class RecordingWatch implements FlightRecorderListener {
 
     private void update(FlightRecorder recorder) {
         boolean wanted = false;
+        boolean utilization = false;
         for (Recording recording : recorder.getRecordings()) {
             if (recording.getState() != RecordingState.RUNNING || recording.getSettings().containsKey(ownMarker)) {
                 continue;
             }
-            String enabled = recording.getSettings().get(BlockingCallEvent.NAME + "#enabled");
-            wanted |= enabled == null || enabled.equals("true");
+            wanted |= enables(recording, BlockingCallEvent.NAME);
+            utilization |= enables(recording, LoopUtilizationEvent.NAME);
         }
         othersWant = wanted;
+        othersWantUtilization = utilization;
+    }
+
+    /** Unless it says otherwise, a recording has the event enabled (its annotations say so). */
+    private static boolean enables(Recording recording, String eventName) {
+        String enabled = recording.getSettings().get(eventName + "#enabled");
+        return enabled == null || enabled.equals("true");
     }
 }

@@ -17,7 +17,9 @@ import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.agent.jfr.JfrSource;
 import io.loopguard.agent.output.Output;
 import io.loopguard.agent.record.Recorder;
+import io.loopguard.agent.events.LoopUtilizationEvents;
 import io.loopguard.agent.looptime.LoopTimes;
+import io.loopguard.agent.looptime.LoopUtilization;
 import io.loopguard.agent.stall.Watchdog;
 import io.loopguard.agent.record.ThreadWatcher;
 import io.loopguard.agent.weave.BootClasses;
@@ -130,6 +132,7 @@ public final class Installer implements Runnable {
         io.loopguard.format.Frame.applicationPackages(options.appPackages());
         ThreadWatcher watcher = new ThreadWatcher(options.threads(), options.autodetect(), runtime);
 
+        runtime.installThreshold(options.thresholdNanos()); // the recorder's own first check, made in the runtime
         runtime.install(
                 handle(recorder, "record", void.class, Thread.class, int.class, Object.class, long.class, long.class),
                 options.mode() == AgentOptions.Mode.THROW ? handle(recorder, "check", Error.class, Thread.class, int.class, Object.class) : null,
@@ -177,6 +180,15 @@ public final class Installer implements Runnable {
         LoopTimes loopTimes = new LoopTimes(runtime);
         output.loopTimes(loopTimes);
         Watchdog watchdog = Watchdog.start(runtime, recorder, loopTimes, limit);
+        // The periodic io.loopguard.LoopUtilization event, registered once JFR runs (LoopUtilizationEvents).
+        LoopUtilizationEvents utilization =
+                new LoopUtilizationEvents(new LoopUtilization(runtime, recorder.threadTimes()));
+        watchdog.eachTick(new Runnable() {
+            @Override
+            public void run() {
+                utilization.registerWhenJfrRuns();
+            }
+        });
         output.beforeFinalWrite(new Runnable() {
             @Override
             public void run() {

@@ -33,6 +33,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle errorCount;
     private final MethodHandle loopState;
     private final MethodHandle installStallLimit;
+    private final MethodHandle installThreshold;
     private final MethodHandle firstError;
     private final MethodHandle throwableBacktrace;
 
@@ -59,6 +60,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
         errorCount = lookup.findStatic(hooks, "errorCount", MethodType.methodType(long.class));
         loopState = lookup.findStatic(hooks, "loopState", MethodType.methodType(boolean.class, Thread.class, long[].class));
         installStallLimit = lookup.findStatic(hooks, "installStallLimit", MethodType.methodType(void.class, long.class));
+        installThreshold = lookup.findStatic(hooks, "installThreshold", MethodType.methodType(void.class, long.class));
         firstError = lookup.findStatic(hooks, "firstError", MethodType.methodType(Throwable.class));
         throwableBacktrace = lookup.findStatic(hooks, "throwableBacktrace",
                 MethodType.methodType(java.lang.invoke.VarHandle.class));
@@ -225,6 +227,15 @@ public final class RuntimeBridge implements Consumer<Thread> {
     public boolean loopState(Thread thread, long[] out) {
         try {
             return (boolean) loopState.invokeExact(thread, out);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The recorder's threshold: the runtime does not hand it shorter calls. */
+    void installThreshold(long nanos) {
+        try {
+            installThreshold.invokeExact(nanos);
         } catch (Throwable e) {
             throw rethrow(e);
         }

@@ -55,6 +55,8 @@ public final class Watchdog implements Runnable {
     private long lastGcMillis;
     private long lastClasses;
     private volatile boolean closed;
+    /** Run at the start of every tick (the loop-utilization event's registration, waiting for JFR); may be null. */
+    private volatile Runnable eachTick;
     /** Ticks completed, guarded by this object's lock (held by every tick). */
     private long ticks;
     /** How long {@link #catchUp()} waits at most: far more than a tick, even on a loaded machine. */
@@ -80,6 +82,11 @@ public final class Watchdog implements Runnable {
         thread.setDaemon(true);
         thread.start();
         return watchdog;
+    }
+
+    /** Sets what runs at the start of every tick, on this thread; it must not throw. */
+    public void eachTick(Runnable task) {
+        eachTick = task;
     }
 
     /**
@@ -165,6 +172,10 @@ public final class Watchdog implements Runnable {
     }
 
     private void tick() {
+        Runnable task = eachTick;
+        if (task != null) {
+            task.run();
+        }
         long gcMillis = gc.totalMillis();
         Thread[] threads = runtime.registeredThreads();
         forgetEnded(threads, gcMillis);
