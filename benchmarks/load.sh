@@ -31,39 +31,15 @@ DEMO_JAR="${DEMO_JAR:-$root/demo-app/target/loopguard-demo-app.jar}"
 home="${1:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 command -v wrk >/dev/null || { echo "load.sh: wrk missing (apt-get install -y wrk)" >&2; exit 2; }
 work="$(mktemp -d /tmp/loopguard-load.XXXXXX)"
-server=""
 declare -A servers=() ports=()
 cleanup() {
-  if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
   for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-measure() { # config
-  local config="$1" port=$((20000 + RANDOM % 20000))
-  measure_args "$config"
-  "$home/bin/java" "${args[@]}" -cp "$DEMO_JAR:$here/target/classes" io.loopguard.demo.DemoMain --port "$port" \
-    >"$work/$config.log" 2>&1 &
-  server=$!
-  for ((i = 0; i < 600; i++)); do
-    grep -q 'loopguard demo on' "$work/$config.log" && break
-    kill -0 "$server" 2>/dev/null || { echo "load.sh: $config server died:" >&2; cat "$work/$config.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  grep -q 'loopguard demo on' "$work/$config.log" || { echo "load.sh: $config server did not start" >&2; exit 1; }
-  local url="http://127.0.0.1:$port"
-  curl -sf "$url/async/user?id=1" >/dev/null || { echo "load.sh: /async/user?id=1 failed under $config" >&2; exit 1; }
-  wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_WARMUP}s" -s "$mix" "$url" >/dev/null
-  for ((w = 0; w < LOAD_WINDOWS; w++)); do
-    wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$mix" "$url" | grep '^RESULT' >>"$work/$config.results"
-  done
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
-  cat "$work/$config.log" >>"$work/$config.all.log"
-  echo "load.sh: $config done: $(tail -n "$LOAD_WINDOWS" "$work/$config.results" | tr '\n' ' ')" >&2
-}
-
-# Interleaved mode: one server per configuration, all up at once (the demo's own embedded PostgreSQL each).
+# Starts the demo under one configuration, waits for it, checks one request and warms it up; its pid and port go to
+# servers[] and ports[] (the interleaved mode keeps them all up at once, each with its own embedded PostgreSQL).
 start_server() { # config
   local config="$1" port=$((20000 + RANDOM % 20000))
   measure_args "$config"
@@ -79,6 +55,20 @@ start_server() { # config
   curl -sf "http://127.0.0.1:$port/async/user?id=1" >/dev/null || { echo "load.sh: /async/user?id=1 failed under $config" >&2; exit 1; }
   wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_WARMUP}s" -s "$mix" "http://127.0.0.1:$port" >/dev/null
 }
+
+# Sequential mode: one server at a time, LOAD_WINDOWS windows, then stopped.
+measure() { # config
+  local config="$1"
+  start_server "$config"
+  for ((w = 0; w < LOAD_WINDOWS; w++)); do
+    wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$mix" "http://127.0.0.1:${ports[$config]}" | grep '^RESULT' \
+      >>"$work/$config.results"
+  done
+  kill "${servers[$config]}"; wait "${servers[$config]}" 2>/dev/null || true; unset "servers[$config]"
+  cat "$work/$config.log" >>"$work/$config.all.log"
+  echo "load.sh: $config done: $(tail -n "$LOAD_WINDOWS" "$work/$config.results" | tr '\n' ' ')" >&2
+}
+
 measure_args() { # config: sets args
   args=()
   case "$1" in
