@@ -7,7 +7,8 @@ import io.loopguard.format.Category;
 /**
  * Frameworks' own short internal waits on their loops, which their authors allow in their own BlockHound
  * integrations, read from the published jars: Netty's {@code io.netty.util.internal.Hidden$NettyBlockHoundIntegration}
- * (4.1.115 and 4.2.18) and Reactor's {@code reactor.core.scheduler.ReactorBlockHoundIntegration} (3.7.1). Only the
+ * (4.1.115 and 4.2.18) and Reactor's {@code reactor.core.scheduler.ReactorBlockHoundIntegration} (3.7.1), plus the
+ * one lock of the same kind in Vert.x's task queue (Vert.x publishes no such list). Only the
  * machinery is here — task-queue and allocator locks, a timer waiting for its worker thread to start or end, a spin
  * on a contended reference-count release, schedulers disposing a task — never I/O: the I/O those lists allow (a TLS
  * handshake reading {@code /dev/urandom}, parsing {@code /etc/resolv.conf}) is recorded as allowed instead
@@ -44,6 +45,11 @@ final class FrameworkMachineryFamily implements BlockingFamily {
                 AllowDefault.onStack("io.netty.buffer.AdaptivePoolingAllocator$1#onRemoval"),
                 // Netty: Thread.yield while another thread releases the same reference count
                 AllowDefault.onStack("io.netty.util.internal.ReferenceCountUpdater#retryRelease0"),
+                // Vert.x: its ordered task queue's short lock. A loop handing work to a worker (executeBlocking,
+                // the asynchronous file system) enters TaskQueue#execute, synchronized on the queue's task list, which
+                // a worker holds for a moment while it polls: the same machinery as Netty's addTask. Vert.x 4.5
+                // publishes no BlockHound list; seen as a 1-call monitor site in the demo's right-way file read.
+                AllowDefault.onStack("io.vertx.core.impl.TaskQueue#execute"),
                 // Reactor: its schedulers' queues and task disposal
                 AllowDefault.onStack("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue#offer"),
                 AllowDefault.onStack("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue#take"),

@@ -126,6 +126,7 @@ class FamiliesTest {
                 "io.netty.buffer.AdaptivePoolingAllocator$1#initialValue",
                 "io.netty.buffer.AdaptivePoolingAllocator$1#onRemoval",
                 "io.netty.util.internal.ReferenceCountUpdater#retryRelease0",
+                "io.vertx.core.impl.TaskQueue#execute",
                 "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue#offer",
                 "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue#take",
                 "reactor.core.scheduler.BoundedElasticScheduler$BoundedScheduledExecutorService#ensureQueueCapacity",
