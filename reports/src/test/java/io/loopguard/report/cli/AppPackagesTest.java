@@ -82,6 +82,7 @@ class AppPackagesTest {
         assertThat(stdout.toString(StandardCharsets.UTF_8))
                 .contains("org/apache/myteam/Handler.java:12: blocking file call java.io.FileInputStream.read on loop-0");
         String sarif = Files.readString(dir.resolve("out/loopguard.sarif"));
+        io.loopguard.report.sarif.SarifSchema.assertValid(sarif);
         String codeFlows = sarif.substring(sarif.indexOf("\"codeFlows\""), sarif.indexOf("\"stacks\""));
         assertThat(codeFlows).contains("org/apache/myteam/Handler.java", "\"startLine\":12");
         assertThat(Files.readString(dir.resolve("out/index.html"))).contains("org/apache/myteam/Handler.java");

@@ -52,6 +52,7 @@ class FrameworkAllowedSitesTest {
                 .isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).doesNotContain("/dev/urandom")
                 .contains("All loopguard checks have been met");
+        io.loopguard.report.sarif.SarifSchema.assertValid(Files.readString(dir.resolve("loopguard.sarif")));
         assertThat(Files.readString(dir.resolve("loopguard.sarif"))).doesNotContain("FileInputStream.read");
         assertThat(Files.readString(dir.resolve("TEST-loopguard.xml"))).doesNotContain("FileInputStream.read");
         assertThat(Files.readString(dir.resolve("index.html")))

@@ -75,6 +75,7 @@ class GateTest {
                 .contains("The loopguard check failed: the data cannot be trusted (1 problem above). Raise the "
                         + "agent's maxSites, or accept incomplete data with --allow-dropped.")
                 .doesNotContain("All loopguard checks have been met");
+        io.loopguard.report.sarif.SarifSchema.assertValid(file("loopguard.sarif"));
         assertThat(file("loopguard.sarif")).contains("\"executionSuccessful\": false")
                 .contains("\"level\":\"error\"").contains("1990001 calls of further call sites were dropped")
                 .contains("loopguard/dropped-calls");
@@ -89,6 +90,7 @@ class GateTest {
         assertThat(run("check", "--max-sites", "100", "--allow-dropped", dir.toString())).isZero();
         assertThat(out()).contains("warning: ").contains("(allowed by the rules)")
                 .contains("All loopguard checks have been met (max-sites 100, all categories, dropped calls allowed;");
+        io.loopguard.report.sarif.SarifSchema.assertValid(file("loopguard.sarif"));
         assertThat(file("loopguard.sarif")).contains("\"executionSuccessful\": true").contains("\"level\":\"warning\"");
         assertThat(file("TEST-loopguard.xml")).contains("failures=\"0\"").contains("<system-out>");
         assertThat(run("check", "--baseline", baseline.toString(), "--allow-dropped", dir.toString())).isZero();
@@ -111,6 +113,7 @@ class GateTest {
                 + "recorded: java.lang.IllegalStateException: boom")
                 .doesNotContain("All loopguard checks have been met").doesNotContain("--allow-dropped");
         assertThat(run("check", "--allow-dropped", dir.toString())).isEqualTo(1);
+        io.loopguard.report.sarif.SarifSchema.assertValid(file("loopguard.sarif"));
         assertThat(file("loopguard.sarif")).contains("\"executionSuccessful\": false")
                 .contains("loopguard/agent-error");
         assertThat(file("TEST-loopguard.xml")).contains("type=\"loopguard.agent-error\"");

@@ -121,5 +121,8 @@ class SarifLocationsTest {
         assertThat(SarifSchema.errors(valid)).isEmpty();
         assertThat(SarifSchema.errors(valid.replace("\"level\": \"error\"", "\"level\": \"fatal\""))).isNotEmpty();
         assertThat(SarifSchema.errors(valid.replace("\"version\": \"2.1.0\"", "\"version\": \"2.0\""))).isNotEmpty();
+        assertThat(valid).contains("\"occurrenceCount\": 1");
+        assertThat(SarifSchema.errors(valid.replace("\"occurrenceCount\": 1", "\"occurrenceCount\": 0")))
+                .as("an occurrence count below 1").isNotEmpty();
     }
 }
