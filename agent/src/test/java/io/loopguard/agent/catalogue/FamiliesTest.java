@@ -114,6 +114,7 @@ class FamiliesTest {
                 "sun.nio.ch.SelectorImpl#lockAndDoSelect",
                 "sun.nio.ch.*SelectorImpl#wakeup",
                 "io.netty.channel.AbstractChannel$AbstractUnsafe#deregister",
+                "java.lang.ClassValue#initializeMap",
                 "io.netty.util.concurrent.SingleThreadEventExecutor#addTask",
                 "io.netty.util.concurrent.SingleThreadEventExecutor#pollTaskFrom",
                 "io.netty.util.concurrent.GlobalEventExecutor#addTask",
