@@ -57,6 +57,8 @@ public final class JfrSource implements Runnable {
     private volatile RecordingStream stream;
     private volatile boolean starting;
     private volatile boolean closed;
+    /** Set by {@link #close()} under {@link #progress}: no stream opens after it. */
+    private boolean closing;
 
     private JfrSource(Recorder recorder, RuntimeBridge runtime, long thresholdNanos, boolean pinningEverywhere) {
         this.recorder = recorder;
@@ -85,10 +87,13 @@ public final class JfrSource implements Runnable {
             if (!pinningEverywhere) {
                 runtime.awaitFirstRegistration();
             }
-            if (!closed) {
+            synchronized (progress) {
+                if (closing || closed) {
+                    return; // the JVM began to exit first: JFR is never initialized
+                }
                 starting = true;
-                open();
             }
+            open();
         } catch (InterruptedException e) {
             // JVM exit
         } catch (IllegalStateException e) {
@@ -238,9 +243,20 @@ public final class JfrSource implements Runnable {
         marker.commit();
     }
 
-    /** At JVM exit, before the final data file: deliver what is pending, then close the stream. */
+    /**
+     * At JVM exit, before the final data file: deliver what is pending, then close the stream.
+     *
+     * <p>A stream that is still starting is waited for (bounded), never left to finish on its own. Why: creating the
+     * stream initializes JFR, which retransforms the JDK's event classes through JVMTI. Shutdown hooks run in the
+     * JVM's live phase, but once they have all returned the JVM enters JVMTI's dead phase, the retransformation
+     * fails and HotSpot prints a {@code [warning][jfr,system]} line on the application's stdout (unified logging's
+     * default output). Measured: a loop registered less than about half a second before exit did that about one
+     * run in three on a loaded machine. So either the stream is never opened (exit came first), or exit waits here
+     * until JFR is initialized and then closes it.
+     */
     public void close() {
         try {
+            awaitOpened();
             if (stream != null) {
                 catchUp(); // a stream that is still starting has nothing to deliver: no wait for it at exit
             }
@@ -250,6 +266,25 @@ public final class JfrSource implements Runnable {
             if (rs != null) {
                 rs.close();
             }
+        }
+    }
+
+    /** Closes the door to a later start, and waits (bounded) for a start already under way. */
+    private void awaitOpened() {
+        long deadline = System.nanoTime() + CATCH_UP_NANOS;
+        boolean interrupted = false;
+        synchronized (progress) {
+            closing = true;
+            while (starting && stream == null && !closed && deadline - System.nanoTime() > 0) {
+                try {
+                    progress.wait(10);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

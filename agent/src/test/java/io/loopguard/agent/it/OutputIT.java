@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loopguard.agent.it.support.AgentProcess;
 import io.loopguard.agent.it.support.RunResult;
 import io.loopguard.agent.it.targets.FlushTarget;
+import io.loopguard.agent.it.targets.QuickExitTarget;
 import io.loopguard.agent.it.targets.ShapeTarget;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
@@ -111,6 +112,23 @@ class OutputIT {
     void nothingOnStdout() {
         assertThat(first.stdout()).as("the agent never writes to stdout (the target does not either)").isEmpty();
         assertThat(second.stdout()).isEmpty();
+    }
+
+    /**
+     * The agent's JFR stream starts at the first registration and takes about half a second: a JVM that exits in
+     * that window must still print nothing on stdout (HotSpot logs a failed late JFR start there). Exits spread over
+     * the window, because where in it an exit falls depends on the machine's load.
+     */
+    @Test
+    void exitWhileTheJfrStreamStartsPrintsNothing() {
+        for (int i = 0; i < 4; i++) {
+            RunResult run = AgentProcess.of(QuickExitTarget.class).name("QuickExit" + i)
+                    .args(String.valueOf(i * 150)).run();
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.fact("failure")).isEqualTo("null");
+            assertThat(run.stdout()).as("run %d\n%s", i, run.describe()).isEmpty();
+            assertThat(run.stderr()).as("run %d", i).doesNotContain("[jfr");
+        }
     }
 
     @Test
