@@ -24,14 +24,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * agent, behind the {@link MethodHandle}s below, installed once at start-up.
  */
 public final class Hooks {
-    /** {@code (Thread, int site, Object context, long startNanos, long endNanos) void}. */
+    /**
+     * {@code (Thread, int site, Object context, long startNanos, long endNanos, Throwable stack) void}: {@code stack}
+     * is made on the recorded call's own stack, its top frames this runtime's.
+     */
     static volatile MethodHandle recorder;
     /** {@code (Thread, int site, Object context) Error}: null when the call may run; only set in {@code mode=throw}. */
     static volatile MethodHandle checker;
     /** {@code (Thread) void}: decides whether a starting or renamed thread is an event loop; null when nothing to match. */
     static volatile MethodHandle threadWatcher;
-    /** {@code (Object statement, String sql) void}: remembers the SQL a prepared statement was created with. */
-    static volatile MethodHandle sqlCapture;
     static volatile boolean autodetect;
     /** {@code () Object}: the recorded call sites as {@code List<Map<String, Object>>} (JDK types only). */
     static volatile MethodHandle snapshot;
@@ -120,16 +121,28 @@ public final class Hooks {
         }
     }
 
-    /** Exit of {@code Connection.prepareStatement/prepareCall(String, ...)}: the statement and its SQL text. */
+    /**
+     * Exit of {@code Connection.prepareStatement/prepareCall(String, ...)}: the statement and its SQL text, kept by a
+     * registered thread for the detail of its JDBC calls ({@link LoopThread#prepared}); on any other thread one
+     * registry lookup and nothing else.
+     */
     public static void sqlPrepared(Object statement, Object sql) {
-        MethodHandle capture = sqlCapture;
-        if (capture != null && statement != null && sql instanceof String) {
-            try {
-                capture.invokeExact(statement, (String) sql);
-            } catch (Throwable e) {
-                failed(e);
+        if (statement != null && sql instanceof String) {
+            LoopThread loop = ThreadRegistry.find(Thread.currentThread());
+            if (loop != null) {
+                loop.prepared(statement, (String) sql);
             }
         }
+    }
+
+    /**
+     * The SQL the current thread prepared {@code statement} with, if it is a registered thread and the statement one
+     * of the last few it prepared; else null. For the agent's recorder, which describes a JDBC call on the thread
+     * that made it.
+     */
+    public static String preparedSql(Object statement) {
+        LoopThread loop = ThreadRegistry.find(Thread.currentThread());
+        return loop == null || statement == null ? null : loop.sqlOf(statement);
     }
 
     // ---- JDK 17 call-site rewrite targets: Thread.sleep(long), Object.wait(long), Thread.yield() are native there
@@ -384,11 +397,10 @@ public final class Hooks {
     // ---- set-up and health, for the agent ------------------------------------------------------------------
 
     public static void install(MethodHandle recorder, MethodHandle checker, MethodHandle threadWatcher,
-                               MethodHandle sqlCapture, boolean autodetect) {
+                               boolean autodetect) {
         Hooks.recorder = recorder;
         Hooks.checker = checker;
         Hooks.threadWatcher = threadWatcher;
-        Hooks.sqlCapture = sqlCapture;
         Hooks.autodetect = autodetect;
     }
 
@@ -413,7 +425,7 @@ public final class Hooks {
 
     /** Stops all recording (JVM shutdown): calls still in flight finish without calling into the agent. */
     public static void uninstall() {
-        install(null, null, null, null, false);
+        install(null, null, null, false);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.loopguard.runtime;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
 import java.nio.channels.SelectableChannel;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,6 +44,18 @@ final class LoopThread {
     private int depth;
     private boolean waited;
     private Object context;
+    /**
+     * The SQL of the last {@link #PREPARED} statements this thread prepared, a ring (next slot at
+     * {@link #preparedNext}). Why per thread and small: a statement executed on a loop was nearly always prepared
+     * just before on the same thread (one handler), and the capture runs at every {@code prepareStatement}, so it
+     * must not take a lock or grow a map (a JVM-wide weak map was 5.5 % of a loop's samples under a JDBC load,
+     * bench/results.md). Weak: a statement the application dropped is never kept alive here. Only this thread
+     * touches the ring (it prepares, and the recorder reads the SQL on the same thread while recording).
+     */
+    static final int PREPARED = 8;
+    private final WeakReference<?>[] preparedStatements = new WeakReference<?>[PREPARED];
+    private final String[] preparedSql = new String[PREPARED];
+    private int preparedNext;
 
     LoopThread(Thread thread) {
         this.thread = thread;
@@ -163,8 +176,12 @@ final class LoopThread {
             if ((site & SiteFlags.CONDITIONAL) == 0 || waited) {
                 MethodHandle recorder = Hooks.recorder;
                 if (recorder != null) {
+                    // The call's stack is taken here, not in the agent: the VM's walk of every frame is nearly all of
+                    // what a repeated site costs, and the hop into the agent would add its own frames (the handle's
+                    // hidden LambdaForms, the recorder's) to walk. The agent drops this class's frames from it.
+                    Throwable stack = new Throwable();
                     // Still at depth 1 here: the recorder's own I/O, locks and class loading stay unrecorded.
-                    recorder.invokeExact(thread, site, context, token, end);
+                    recorder.invokeExact(thread, site, context, token, end, stack);
                 }
             }
         } catch (Throwable e) {
@@ -178,6 +195,26 @@ final class LoopThread {
         depth = 0;
         waited = false;
         context = null;
+    }
+
+    /** {@code Connection.prepareStatement} returned {@code statement} for {@code sql} on this thread. */
+    void prepared(Object statement, String sql) {
+        int slot = preparedNext;
+        preparedStatements[slot] = new WeakReference<>(statement);
+        preparedSql[slot] = sql;
+        preparedNext = (slot + 1) & (PREPARED - 1);
+    }
+
+    /** The SQL this thread prepared {@code statement} with, newest first; null when not among the last few. */
+    String sqlOf(Object statement) {
+        for (int back = 1; back <= PREPARED; back++) {
+            int slot = (preparedNext - back) & (PREPARED - 1);
+            WeakReference<?> ref = preparedStatements[slot];
+            if (ref != null && ref.get() == statement) {
+                return preparedSql[slot];
+            }
+        }
+        return null;
     }
 
     /** A name that needs resolving: not null, not empty, not an IPv4 or IPv6 literal. */

@@ -32,10 +32,11 @@ class HooksTest {
         recorderFails = false;
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         MethodHandle recorder = lookup.findStatic(HooksTest.class, "record",
-                MethodType.methodType(void.class, Thread.class, int.class, Object.class, long.class, long.class));
+                MethodType.methodType(void.class, Thread.class, int.class, Object.class, long.class, long.class,
+                        Throwable.class));
         MethodHandle checker = lookup.findStatic(HooksTest.class, "check",
                 MethodType.methodType(Error.class, Thread.class, int.class, Object.class));
-        Hooks.install(recorder, checker, null, null, false);
+        Hooks.install(recorder, checker, null, false);
         Hooks.ready();
         Hooks.register(Thread.currentThread());
     }
@@ -46,10 +47,12 @@ class HooksTest {
         Hooks.uninstall();
     }
 
-    static void record(Thread thread, int site, Object context, long start, long end) {
+    static void record(Thread thread, int site, Object context, long start, long end, Throwable stack) {
         if (recorderFails) {
             throw new IllegalStateException("recorder broke");
         }
+        assertThat(stack.getStackTrace()[0].getClassName()).as("the stack is taken in the runtime")
+                .isEqualTo(LoopThread.class.getName());
         RECORDED.add(new Object[] {thread, site, context, start, end});
     }
 
@@ -155,5 +158,31 @@ class HooksTest {
         Hooks.uninstall();
         Hooks.exit(Hooks.enter(SITE, null), SITE);
         assertThat(RECORDED).isEmpty();
+    }
+
+    @Test
+    void aRegisteredThreadKnowsTheSqlOfTheLastStatementsItPrepared() throws Exception {
+        Object[] statements = new Object[LoopThread.PREPARED + 1];
+        for (int i = 0; i < statements.length; i++) {
+            statements[i] = new Object();
+            Hooks.sqlPrepared(statements[i], "select " + i);
+        }
+        assertThat(Hooks.preparedSql(statements[statements.length - 1])).isEqualTo("select " + LoopThread.PREPARED);
+        assertThat(Hooks.preparedSql(statements[1])).isEqualTo("select 1");
+        assertThat(Hooks.preparedSql(statements[0])).as("pushed out of the ring by newer statements").isNull();
+        assertThat(Hooks.preparedSql(new Object())).isNull();
+        assertThat(Hooks.preparedSql(null)).isNull();
+
+        Object elsewhere = new Object();
+        String[] seen = new String[2];
+        Thread other = new Thread(() -> {
+            Hooks.sqlPrepared(elsewhere, "select 'unregistered'");
+            seen[0] = Hooks.preparedSql(elsewhere);
+            seen[1] = Hooks.preparedSql(statements[1]);
+        });
+        other.start();
+        other.join();
+        assertThat(seen).as("an unregistered thread keeps nothing and sees no loop's statements").containsOnlyNulls();
+        assertThat(Hooks.preparedSql(elsewhere)).isNull();
     }
 }

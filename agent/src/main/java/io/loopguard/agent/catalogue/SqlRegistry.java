@@ -1,78 +1,34 @@
 package io.loopguard.agent.catalogue;
 
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
-import java.util.HashMap;
-import java.util.Map;
+import java.lang.invoke.MethodHandle;
 
 /**
- * The SQL each prepared statement was created with, captured at the return of {@code Connection.prepareStatement}
- * on every thread (statements are often prepared off the loop and executed on it).
+ * The SQL a prepared statement was created with, for the detail of a JDBC call: asked of the runtime, which keeps it
+ * per registered thread, captured at the return of {@code Connection.prepareStatement} (the runtime's
+ * {@code LoopThread#prepared} says why there and not in a JVM-wide map here).
  *
- * <p>Keys are weak and compared by identity: a statement the application dropped is forgotten with it, and a
- * driver's or pool proxy's own {@code equals}/{@code hashCode} (which may do work, or throw) is never called.
- * Striped locks keep concurrent prepares from contending on one monitor.
+ * <p>What follows for users: the SQL is known for a statement the same event-loop thread prepared shortly before
+ * (among its last eight), the usual prepare-then-execute in one handler. A statement prepared on another thread, or
+ * long before, is reported without its SQL (the stack still names the code). Never the driver's {@code toString()},
+ * which shows bound values.
  */
 public final class SqlRegistry {
-    private static final int STRIPES = 16;
-    private final Stripe[] stripes = new Stripe[STRIPES];
+    private final MethodHandle preparedSql;
 
-    public SqlRegistry() {
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Stripe();
-        }
+    /** @param preparedSql {@code (Object statement) String}, answered for the current thread */
+    public SqlRegistry(MethodHandle preparedSql) {
+        this.preparedSql = preparedSql;
     }
 
-    /** Target of the runtime's {@code sqlCapture} handle. */
-    public void prepared(Object statement, String sql) {
-        stripe(statement).put(statement, sql);
-    }
-
+    /** The SQL the current thread prepared {@code statement} with, or null. Never throws. */
     public String sqlOf(Object statement) {
-        return statement == null ? null : stripe(statement).get(statement);
-    }
-
-    private Stripe stripe(Object statement) {
-        return stripes[System.identityHashCode(statement) & (STRIPES - 1)];
-    }
-
-    private static final class Stripe {
-        private final Map<Key, String> map = new HashMap<>();
-        private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
-
-        synchronized void put(Object statement, String sql) {
-            for (Object stale; (stale = cleared.poll()) != null; ) {
-                map.remove(stale);
-            }
-            map.put(new Key(statement, cleared), sql);
+        if (statement == null || preparedSql == null) {
+            return null;
         }
-
-        synchronized String get(Object statement) {
-            return map.get(new Key(statement, null));
-        }
-    }
-
-    /** A weak reference that hashes and compares by the identity of its referent. */
-    private static final class Key extends WeakReference<Object> {
-        private final int hash;
-
-        Key(Object referent, ReferenceQueue<Object> queue) {
-            super(referent, queue);
-            this.hash = System.identityHashCode(referent);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (this == other) {
-                return true;
-            }
-            Object referent = get();
-            return other instanceof Key && referent != null && referent == ((Key) other).get();
+        try {
+            return (String) preparedSql.invokeExact(statement);
+        } catch (Throwable e) {
+            return null;
         }
     }
 }

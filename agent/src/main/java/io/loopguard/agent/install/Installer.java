@@ -122,7 +122,7 @@ public final class Installer implements Runnable {
         SiteTable sites = new SiteTable();
         Catalogue catalogue = Catalogue.standard(sites, options.autodetect());
         TypeHierarchy hierarchy = new TypeHierarchy();
-        SqlRegistry sql = new SqlRegistry();
+        SqlRegistry sql = new SqlRegistry(runtime.preparedSql());
         Recorder recorder = new Recorder(sites, sql, options.allow(), options.thresholdNanos(), options.maxSites(),
                 options.mode() == AgentOptions.Mode.LOG, options.newSitesPerSecond());
         recorder.deny(options.deny());
@@ -134,10 +134,10 @@ public final class Installer implements Runnable {
 
         runtime.installThreshold(options.thresholdNanos()); // the recorder's own first check, made in the runtime
         runtime.install(
-                handle(recorder, "record", void.class, Thread.class, int.class, Object.class, long.class, long.class),
+                handle(recorder, "record", void.class, Thread.class, int.class, Object.class, long.class, long.class,
+                        Throwable.class),
                 options.mode() == AgentOptions.Mode.THROW ? handle(recorder, "check", Error.class, Thread.class, int.class, Object.class) : null,
                 watcher.watchesAnything() ? handle(watcher, "threadStarting", void.class, Thread.class) : null,
-                handle(sql, "prepared", void.class, Object.class, String.class),
                 options.autodetect());
 
         runtime.installSnapshot(handle(recorder, "snapshot", Object.class));

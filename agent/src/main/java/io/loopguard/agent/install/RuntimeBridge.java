@@ -36,11 +36,13 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle installThreshold;
     private final MethodHandle firstError;
     private final MethodHandle throwableBacktrace;
+    private final MethodHandle preparedSql;
 
     RuntimeBridge(Class<?> hooks) throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         install = lookup.findStatic(hooks, "install", MethodType.methodType(void.class, MethodHandle.class,
-                MethodHandle.class, MethodHandle.class, MethodHandle.class, boolean.class));
+                MethodHandle.class, MethodHandle.class, boolean.class));
+        preparedSql = lookup.findStatic(hooks, "preparedSql", MethodType.methodType(String.class, Object.class));
         uninstall = lookup.findStatic(hooks, "uninstall", MethodType.methodType(void.class));
         ready = lookup.findStatic(hooks, "ready", MethodType.methodType(void.class));
         installSnapshot = lookup.findStatic(hooks, "installSnapshot", MethodType.methodType(void.class, MethodHandle.class));
@@ -66,13 +68,17 @@ public final class RuntimeBridge implements Consumer<Thread> {
                 MethodType.methodType(java.lang.invoke.VarHandle.class));
     }
 
-    void install(MethodHandle recorder, MethodHandle checker, MethodHandle threadWatcher, MethodHandle sqlCapture,
-                 boolean autodetect) {
+    void install(MethodHandle recorder, MethodHandle checker, MethodHandle threadWatcher, boolean autodetect) {
         try {
-            install.invokeExact(recorder, checker, threadWatcher, sqlCapture, autodetect);
+            install.invokeExact(recorder, checker, threadWatcher, autodetect);
         } catch (Throwable e) {
             throw rethrow(e);
         }
+    }
+
+    /** {@code (Object statement) String}: the SQL the current (registered) thread prepared the statement with. */
+    MethodHandle preparedSql() {
+        return preparedSql;
     }
 
     /** Lets the {@code LoopGuard} API read the recorded call sites: {@code () Object} returning JDK types only. */

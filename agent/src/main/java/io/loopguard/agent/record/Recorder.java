@@ -72,14 +72,18 @@ public final class Recorder {
         table.allowList().consoleAllowed(allowed);
     }
 
-    /** Target of the runtime's recorder handle: {@code (Thread, int, Object, long, long) void}. */
-    public void record(Thread thread, int siteNumber, Object context, long startNanos, long endNanos) {
+    /**
+     * Target of the runtime's recorder handle: {@code (Thread, int, Object, long, long, Throwable) void}.
+     *
+     * @param stack made by the runtime on the call's own stack (the runtime's and recorder's frames on top are dropped)
+     */
+    public void record(Thread thread, int siteNumber, Object context, long startNanos, long endNanos, Throwable stack) {
         long nanos = endNanos - startNanos;
         Site site = sites.get(siteNumber);
         if (nanos < thresholdNanos || site == null) {
             return;
         }
-        CallSiteAggregate aggregate = lookup(site, siteNumber, context);
+        CallSiteAggregate aggregate = lookup(site, siteNumber, context, stack);
         if (aggregate != null && !aggregate.allowed) {
             String threadName = thread.getName();
             aggregate.add(threadName, nanos, tests.current());
@@ -92,15 +96,14 @@ public final class Recorder {
     }
 
     /**
-     * The call's aggregate. The repeated-site path: one {@code new Throwable()} (the VM's stack walk, unresolved), its
-     * backtrace hashed ({@link BacktraceKey}) and looked up in {@link #seen}; only on a miss is the stack resolved
+     * The call's aggregate. The repeated-site path: the runtime's {@code new Throwable()} (the VM's stack walk,
+     * unresolved), its backtrace hashed ({@link BacktraceKey}) and looked up in {@link #seen}; only on a miss is the stack resolved
      * into frames and the site found or made by the {@link CallSiteTable}, which alone decides what a call site is
      * (this cache only remembers its answers, allowed sites included). Every call still reaches
      * {@link CallSiteAggregate#add}: count, total, min and max stay exact. Measured in bench/results.md
      * ({@code RecordingBenchmark}).
      */
-    private CallSiteAggregate lookup(Site site, int siteNumber, Object context) {
-        Throwable here = new Throwable();
+    private CallSiteAggregate lookup(Site site, int siteNumber, Object context, Throwable here) {
         BacktraceKey keys = backtraceKeys;
         long key = BacktraceKey.NONE;
         if (keys != null) {

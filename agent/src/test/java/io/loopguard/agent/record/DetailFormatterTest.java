@@ -14,7 +14,7 @@ import io.loopguard.agent.catalogue.SqlRegistry;
 import io.loopguard.format.Category;
 
 class DetailFormatterTest {
-    private final DetailFormatter details = new DetailFormatter(new SqlRegistry());
+    private final DetailFormatter details = new DetailFormatter(new SqlRegistry(null));
 
     /** A site of the family that reports {@code category}, as the catalogue would intern it. */
     static Site site(Category category, String blockingMethod) {
@@ -44,11 +44,18 @@ class DetailFormatterTest {
     }
 
     @Test
-    void preparedStatementsShowTheSqlTheyWerePreparedWith() {
-        SqlRegistry registry = new SqlRegistry();
+    void preparedStatementsShowTheSqlTheyWerePreparedWith() throws Exception {
         Object statement = java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {java.sql.PreparedStatement.class}, (p, m, a) -> null);
-        registry.prepared(statement, "update t set name = 'x' where id = ?");
+        // the runtime's answer for the current thread (LoopThread keeps it; HooksTest covers that side)
+        java.util.Map<Object, String> prepared = new java.util.IdentityHashMap<>();
+        prepared.put(statement, "update t set name = 'x' where id = ?");
+        java.lang.invoke.MethodHandle lookup = java.lang.invoke.MethodHandles.lookup()
+                .findVirtual(java.util.Map.class, "get",
+                        java.lang.invoke.MethodType.methodType(Object.class, Object.class))
+                .bindTo(prepared)
+                .asType(java.lang.invoke.MethodType.methodType(String.class, Object.class));
+        SqlRegistry registry = new SqlRegistry(lookup);
         String detail = new DetailFormatter(registry).describe(site(Category.JDBC, "java.sql.PreparedStatement.executeUpdate"), statement);
         assertThat(detail).isEqualTo("update t set name = ? where id = ?");
     }
