@@ -7,7 +7,9 @@
 # LOAD_MIX=blocking loads the /blocking/* endpoints instead (JDBC, file, DNS on the event loop, so the agent records
 # every request) and adds the configuration "loopguard profile=production" beside the default one.
 # LOAD_CONFIGS picks the configurations, e.g. LOAD_CONFIGS="none loopguard stalloff" (stalloff: loopguard with
-# stall=0, the watchdog's stall sampling off, to measure what stall detection costs under load).
+# stall=0, the watchdog's stall sampling off, to measure what stall detection costs under load; jfroff: jfr=false,
+# the agent's own JFR stream for monitors and pinning off; loopguard-b and production-b: a second agent jar,
+# LOAD_AGENT_B (not a LOOPGUARD_ variable: those are agent options), for an A/B of two builds in one run).
 # LOAD_ROUNDS=N (interleaved A/B, for a noisy machine): every configuration's server runs at once (each warmed up in
 # turn, then idle but for its own windows), and N rounds each give every configuration one window of LOAD_SECONDS,
 # in an order that rotates from round to round; so drift of the machine's load hits all configurations alike within
@@ -75,6 +77,9 @@ measure_args() { # config: sets args
     loopguard) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lg-out") ;;
     production) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgp-out,profile=production") ;;
     stalloff) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgs-out,stall=0") ;;
+    jfroff) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgj-out,jfr=false") ;;
+    loopguard-b) args=("-javaagent:$LOAD_AGENT_B=output=$work/lgb-out") ;;
+    production-b) args=("-javaagent:$LOAD_AGENT_B=output=$work/lgpb-out,profile=production") ;;
     blockhound) args=("-XX:+AllowRedefinitionToAddDeleteMethods" "-javaagent:$BLOCKHOUND_JAR") ;;
   esac
 }
@@ -118,13 +123,14 @@ for config in "${configs[@]}"; do
 done
 pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f %%", 100 * a / b}'; }
 declare -A label=([loopguard]="loopguard" [production]="loopguard profile=production" [stalloff]="loopguard stall=0"
+  [jfroff]="loopguard jfr=false" [loopguard-b]="loopguard (agent B)" [production-b]="loopguard profile=production (agent B)"
   [blockhound]="BlockHound")
 table="| configuration | requests/s, median (min–max) of $((LOAD_WINDOWS * LOAD_PASSES)) × ${LOAD_SECONDS} s | p99 ms | errors | throughput vs no agent |
 |---|---|---|---|---|
 | no agent | ${cell[none]} | 100 % |"
 for config in "${configs[@]}"; do
   [[ "$config" == none ]] && continue
-  table+=$'\n'"| ${label[$config]} | ${cell[$config]} | $(pct "${rps[$config]}" "${rps[none]}") |"
+  table+=$'\n'"| ${label[$config]:-$config} | ${cell[$config]} | $(pct "${rps[$config]}" "${rps[none]}") |"
 done
 echo "$table"
 if [[ -n "${LOAD_OUT:-}" ]]; then

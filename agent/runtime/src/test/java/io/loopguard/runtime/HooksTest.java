@@ -96,9 +96,20 @@ class HooksTest {
         assertThat(RECORDED).as("uncontended: no park inside").isEmpty();
 
         long token = Hooks.enter(lock, null);
+        assertThat(token).as("no clock read at a conditional call's entry").isEqualTo(LoopThread.DEFERRED);
+        long beforePark = System.nanoTime();
         Hooks.exit(Hooks.enter(park, null), park);
+        Hooks.exit(Hooks.enter(park, null), park); // a second wait inside the same call
+        long afterExit = System.nanoTime();
         Hooks.exit(token, lock);
         assertThat(RECORDED).as("contended: parked inside").hasSize(1);
+        long start = (long) RECORDED.get(0)[3];
+        long end = (long) RECORDED.get(0)[4];
+        assertThat(start).as("timed from the first wait").isBetween(beforePark, afterExit);
+        assertThat(end).isGreaterThanOrEqualTo(start);
+
+        Hooks.exit(Hooks.enter(lock, null), lock);
+        assertThat(RECORDED).as("the next uncontended call again records nothing").hasSize(1);
     }
 
     @Test
