@@ -164,6 +164,13 @@ class JfrEventIT {
                 .mapToLong(CallSite::totalNanos).sum();
         assertThat(stall).as("the spin's stall, in the period it ended\n%s", described).isEqualTo(stallSites);
 
+        // The recording as report input: loops[] from these events, as the data file has it from the agent
+        io.loopguard.format.LoopTime fromRecording = RecordingReader.read(run.runDir().resolve("recording.jfr"))
+                .loops().stream().filter(l -> l.thread().equals(loop)).findFirst().orElseThrow();
+        assertThat(fromRecording.busyNanos()).as("loops[] read from the recording").isEqualTo(busy);
+        assertThat(fromRecording.registeredNanos())
+                .isEqualTo(onLoop.stream().mapToLong(e -> e.getDuration("period").toNanos()).sum());
+
         List<RecordedEvent> acceptor = of(all, "vert.x-acceptor-thread-0");
         assertThat(acceptor).as("the idle acceptor loop\n%s", described).hasSizeGreaterThanOrEqualTo(minEvents);
         long acceptorBusy = acceptor.stream().mapToLong(e -> e.getDuration("busy").toNanos()).sum();

@@ -8,14 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.loopguard.format.BlockedStretch;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.CallSiteId;
+import io.loopguard.format.Category;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.DataFileException;
+import io.loopguard.format.DurationHistogram;
 import io.loopguard.format.Frame;
 import io.loopguard.format.FrameText;
 import io.loopguard.format.JvmInfo;
+import io.loopguard.format.LoopTime;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -23,9 +28,15 @@ import jdk.jfr.consumer.RecordingFile;
  * Reads the {@code io.loopguard.BlockingCall} events of one recording into a {@link DataFile}: events with the same
  * call-site id (computed from category, blocking method and stack by {@link CallSiteId}, as the agent does) become
  * one {@link CallSite} whose count, total, min and max are those of its events, and whose detail is the first one
- * seen. The JVM comes from {@code jdk.JVMInformation} and {@code jdk.InitialSystemProperty} when the recording has
- * them. What a recording cannot say: calls the agent dropped at its {@code maxSites} bound (0 here) and the
- * registered threads.
+ * seen, and whose duration histogram is made of the events' durations. The JVM comes from {@code jdk.JVMInformation}
+ * and {@code jdk.InitialSystemProperty} when the recording has them.
+ *
+ * <p>The loops ({@code loops[]}) come from the periodic {@code io.loopguard.LoopUtilization} events: one loop per
+ * {@code loopThread} that has them, registered time and busy time the sums of its events' {@code period} and
+ * {@code busy}, so they cover the part of the loop's life the recording holds (from its first event's period start);
+ * time blocked by category, stall time and the longest calls come from that thread's {@code BlockingCall} events, as
+ * in the agent's data file. A recording without utilization events (the event disabled) has no loops. What a
+ * recording cannot say: calls the agent dropped at its {@code maxSites} bound (0 here) and the registered threads.
  *
  * <p>Errors: a file that is not a recording, or is cut short, is a {@link DataFileException} naming the file, like a
  * bad data file.
@@ -35,6 +46,8 @@ public final class RecordingReader {
     public static final String EVENT = "io.loopguard.BlockingCall";
     /** File names the reports read as recordings. */
     public static final String SUFFIX = ".jfr";
+    /** The agent's periodic per-loop event (kept equal to the agent's {@code LoopUtilizationEvent.NAME}). */
+    public static final String UTILIZATION = "io.loopguard.LoopUtilization";
     private static final int MAX_THREAD_NAMES = 16;
 
     private RecordingReader() {
@@ -51,13 +64,18 @@ public final class RecordingReader {
             throw new DataFileException(source, Files.exists(file) ? "not a regular file" : "no such file", null);
         }
         Map<String, Site> sites = new LinkedHashMap<>();
+        Map<String, Loop> loops = new TreeMap<>();
         Jvm jvm = new Jvm();
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
                 jvm.saw(event);
-                if (event.getEventType().getName().equals(EVENT)) {
-                    add(sites, event);
+                String name = event.getEventType().getName();
+                if (name.equals(EVENT)) {
+                    Site site = add(sites, event);
+                    loop(loops, event.getString("loopThread")).blocked(site, event);
+                } else if (name.equals(UTILIZATION)) {
+                    loop(loops, event.getString("loopThread")).period(event);
                 }
             }
         } catch (IOException | RuntimeException e) { // the parser's words for a cut or foreign file
@@ -69,10 +87,26 @@ public final class RecordingReader {
             out.add(site.callSite());
         }
         out.sort(CallSite.MOST_BLOCKED_FIRST);
-        return new DataFile(jvm.info(), out, 0L);
+        List<LoopTime> loopTimes = new ArrayList<>();
+        for (Loop loop : loops.values()) {
+            if (loop.periods > 0) { // a thread with calls but no utilization event: not known as a loop here
+                loopTimes.add(loop.loopTime());
+            }
+        }
+        return new DataFile(DataFile.FORMAT, jvm.info(), out, 0L, List.of(), 0, null, loopTimes);
     }
 
-    private static void add(Map<String, Site> sites, RecordedEvent event) {
+    private static Loop loop(Map<String, Loop> loops, String thread) {
+        String name = thread == null ? "" : thread;
+        Loop loop = loops.get(name);
+        if (loop == null) {
+            loop = new Loop(name);
+            loops.put(name, loop);
+        }
+        return loop;
+    }
+
+    private static Site add(Map<String, Site> sites, RecordedEvent event) {
         String category = event.getString("category");
         String blockingMethod = event.getString("blockingMethod");
         if (category == null || blockingMethod == null) {
@@ -88,6 +122,55 @@ public final class RecordingReader {
         }
         site.add(event.getString("detail"), event.getString("loopThread"), event.getStartTime(), event.getEndTime(),
                 event.getDuration().toNanos());
+        return site;
+    }
+
+    /** One loop thread's utilization periods and blocking calls. */
+    private static final class Loop {
+        private final String thread;
+        private final Map<String, Long> blocked = new TreeMap<>();
+        private final List<BlockedStretch> longest = new ArrayList<>();
+        private long periods;
+        private long registered;
+        private long busy;
+        private long stall;
+        private Instant firstStart;
+
+        Loop(String thread) {
+            this.thread = thread;
+        }
+
+        void period(RecordedEvent event) {
+            long period = event.getLong("period");
+            Instant start = event.getEndTime().minusNanos(period);
+            firstStart = firstStart == null || start.isBefore(firstStart) ? start : firstStart;
+            periods++;
+            registered += period;
+            busy += event.getLong("busy");
+        }
+
+        void blocked(Site site, RecordedEvent event) {
+            long nanos = event.getDuration().toNanos();
+            if (site.category.equals(Category.STALL.id())) {
+                stall += nanos;
+            } else {
+                blocked.merge(site.category, nanos, Long::sum);
+            }
+            longest.add(new BlockedStretch(site.category, site.id, event.getStartTime(), nanos));
+            if (longest.size() > 4 * BlockedStretch.MAX_PER_LOOP) { // bounded while reading, trimmed at the end
+                keepLongest();
+            }
+        }
+
+        private void keepLongest() {
+            longest.sort(BlockedStretch.LONGEST_FIRST);
+            longest.subList(Math.min(longest.size(), BlockedStretch.MAX_PER_LOOP), longest.size()).clear();
+        }
+
+        LoopTime loopTime() {
+            keepLongest();
+            return new LoopTime(thread, firstStart, registered, busy, blocked, stall, longest);
+        }
     }
 
     /** Running totals of one call site over its events. */
@@ -104,6 +187,7 @@ public final class RecordingReader {
         private long max;
         private Instant first;
         private Instant last;
+        private final long[] histogram = new long[DurationHistogram.BUCKETS];
 
         Site(String id, String category, String blockingMethod, List<Frame> stack) {
             this.id = id;
@@ -120,6 +204,7 @@ public final class RecordingReader {
                 threads.add(thread);
             }
             count++;
+            histogram[DurationHistogram.bucketOf(nanos)]++;
             total += nanos;
             min = Math.min(min, nanos);
             max = Math.max(max, nanos);
@@ -129,7 +214,7 @@ public final class RecordingReader {
 
         CallSite callSite() {
             return new CallSite(id, category, blockingMethod, detail, threads, count, total, min, max, first, last,
-                    stack);
+                    stack).withHistogram(DurationHistogram.of(histogram));
         }
     }
 
