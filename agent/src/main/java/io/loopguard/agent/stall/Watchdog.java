@@ -44,19 +44,6 @@ public final class Watchdog implements Runnable {
     private final long limitNanos;
     private final long tickNanos;
     /**
-     * The tick while every registered thread was idle at the last look: half the limit (at most 50 ms). Why: a bare
-     * 10-ms park loop costs about 3 ms of CPU a second on this machine's VM (the wake-up itself, measured), and the
-     * watchdog about 6 ms, on a server that does nothing; waking less often while nothing is busy keeps it off an
-     * idle JVM's CPU. What it cannot change: a stretch that starts just after an idle look is seen by the next one,
-     * still at most half the limit in, and the watchdog ticks fast from then on, so a stall is sampled from the same
-     * point as before.
-     */
-    private final long idleTickNanos;
-    /** Whether any registered thread was busy at the last tick (guarded by this object's lock). */
-    private boolean anyBusy = true;
-    /** The watchdog's thread: {@link #catchUp()} wakes it rather than wait out an idle tick. */
-    private volatile Thread thread;
-    /**
      * The JVM's management beans, made at the first registration (guarded by this object's lock): loading
      * {@code java.lang.management} costs tens of milliseconds, which a JVM that never registers a loop must not pay.
      */
@@ -82,8 +69,6 @@ public final class Watchdog implements Runnable {
         this.limitNanos = limitNanos;
         this.tickNanos = limitNanos == 0L ? ACCOUNTING_TICK_NANOS
                 : Math.max(2_000_000L, Math.min(10_000_000L, limitNanos / 10));
-        this.idleTickNanos = limitNanos == 0L ? ACCOUNTING_TICK_NANOS
-                : Math.max(tickNanos, Math.min(50_000_000L, limitNanos / 2));
     }
 
     /**
@@ -95,7 +80,6 @@ public final class Watchdog implements Runnable {
         Watchdog watchdog = new Watchdog(runtime, recorder, loopTimes, limitNanos);
         Thread thread = new Thread(watchdog, "loopguard-watchdog");
         thread.setDaemon(true);
-        watchdog.thread = thread;
         thread.start();
         return watchdog;
     }
@@ -145,10 +129,6 @@ public final class Watchdog implements Runnable {
         long deadline = System.nanoTime() + CATCH_UP_MILLIS * 1_000_000L;
         synchronized (this) {
             long target = ticks + 1; // no tick runs while this lock is held: the next one to complete starts later
-            Thread watcher = thread;
-            if (watcher != null) {
-                LockSupport.unpark(watcher); // the next tick now, not at the end of an idle tick's park
-            }
             long left;
             while (ticks < target && !closed && (left = deadline - System.nanoTime()) > 0) {
                 try {
@@ -175,16 +155,14 @@ public final class Watchdog implements Runnable {
                 lastClasses = classes.getTotalLoadedClassCount();
             }
             while (!closed) {
-                long next;
                 synchronized (this) {
                     if (!closed) {
                         tick();
                     }
                     ticks++;
                     notifyAll();
-                    next = anyBusy ? tickNanos : idleTickNanos;
                 }
-                LockSupport.parkNanos(next);
+                LockSupport.parkNanos(tickNanos);
             }
         } catch (InterruptedException e) {
             // JVM exit
@@ -201,10 +179,8 @@ public final class Watchdog implements Runnable {
         long gcMillis = gc.totalMillis();
         Thread[] threads = runtime.registeredThreads();
         forgetEnded(threads, gcMillis);
-        boolean busy = false;
         for (Thread thread : threads) {
             if (!isVirtual(thread) && runtime.loopState(thread, state)) {
-                busy |= state[0] != 0L;
                 loopTimes.observe(thread, state, System.nanoTime());
                 if (limitNanos > 0L) {
                     watch(thread, gcMillis);
@@ -213,7 +189,6 @@ public final class Watchdog implements Runnable {
         }
         lastGcMillis = gcMillis;
         lastClasses = classes.getTotalLoadedClassCount();
-        anyBusy = busy;
     }
 
     private void watch(Thread thread, long gcMillis) {
