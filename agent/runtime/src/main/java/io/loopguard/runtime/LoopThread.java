@@ -26,13 +26,15 @@ final class LoopThread {
     /** Token of an idle wait entered at depth 0: its exit marks the thread busy again. */
     static final long IDLE = Long.MIN_VALUE + 1;
     /**
-     * Token of a {@link SiteFlags#CONDITIONAL} call (a lock, a latch, a timed offer): its clock starts at its first
-     * nested wait ({@link #waitStart}), not at its entry. Why: such a call nearly always returns without waiting
-     * (an uncontended lock is one CAS), and then it is no blocking call at all; reading the clock at its entry and
-     * exit cost two {@code System.nanoTime()} (about 26 ns each here) for nothing, and the JDBC driver of the
-     * demo's blocking mix takes a {@code ReentrantLock} several times per query: half of the runtime's share of the
-     * loop's samples in a JFR profile (bench/results.md). What the recorded time leaves out: the spin or CAS attempts
-     * before the park, sub-microsecond.
+     * Token of an untimed lock acquisition ({@link SiteFlags#CLOCK_AT_WAIT}): its clock starts at its first nested
+     * wait ({@link #waitStart}), not at its entry. Why: such a call nearly always returns without waiting (an
+     * uncontended lock is one CAS), and then it is no blocking call at all; reading the clock at its entry and exit
+     * cost two {@code System.nanoTime()} (about 26 ns each here) for nothing, and the JDBC driver of the demo's
+     * blocking mix takes a {@code ReentrantLock} several times per query, as does a {@code LinkedBlockingQueue} when a
+     * loop hands work to a worker: half of the runtime's share of the loop's samples in a JFR profile
+     * (bench/results.md). What the recorded time leaves out: the CAS attempts and queueing before the park. Not for
+     * calls with a timeout: their deadline starts at entry, and a cold first call (class loading before its park) was
+     * seen to lose 4 ms of a 40-ms timed {@code Future.get} (CategoriesIT).
      */
     static final long DEFERRED = Long.MIN_VALUE + 2;
 
@@ -127,7 +129,7 @@ final class LoopThread {
         if (depth == 0) {
             return 0L;
         }
-        if ((site & SiteFlags.CONDITIONAL) != 0) {
+        if ((site & SiteFlags.CLOCK_AT_WAIT) != 0) {
             deferred = true;
             return DEFERRED;
         }

@@ -23,6 +23,13 @@ public final class SiteFlags {
      * an allowed scope ({@link #SUPPRESS} is set too) that also marks the registered thread idle while inside it.
      */
     public static final int IDLE = 32;
+    /**
+     * With {@link #CONDITIONAL}: the call's clock may start at its first nested wait, so that a call that never waits
+     * reads no clock. Only for untimed lock acquisition ({@code Lock.lock}/{@code lockInterruptibly}), where nothing
+     * before the park takes time; not for calls with a timeout or a deadline (a timed {@code Future.get} computes its
+     * deadline at entry, and cold set-up before its park would be left out of the recorded time).
+     */
+    public static final int CLOCK_AT_WAIT = 64;
 
     public static final int INDEX_SHIFT = 8;
 

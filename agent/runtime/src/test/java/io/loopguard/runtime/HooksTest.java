@@ -90,7 +90,14 @@ class HooksTest {
 
     @Test
     void aConditionalSiteCountsOnlyWhenSomethingInsideReallyWaited() {
-        int lock = SITE | SiteFlags.CONDITIONAL;
+        int future = SITE | SiteFlags.CONDITIONAL;
+        long timed = Hooks.enter(future, null);
+        assertThat(timed).as("a conditional call with a timeout is timed from its entry")
+                .isNotEqualTo(LoopThread.DEFERRED).isLessThanOrEqualTo(System.nanoTime());
+        Hooks.exit(timed, future);
+        assertThat(RECORDED).as("no wait inside: not recorded").isEmpty();
+
+        int lock = SITE | SiteFlags.CONDITIONAL | SiteFlags.CLOCK_AT_WAIT;
         int park = (8 << SiteFlags.INDEX_SHIFT) | SiteFlags.SIGNALS_WAIT;
         Hooks.exit(Hooks.enter(lock, null), lock);
         assertThat(RECORDED).as("uncontended: no park inside").isEmpty();

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
+import io.loopguard.runtime.SiteFlags;
 
 /**
  * {@code lock}: the blocking {@code java.util.concurrent} synchronizers, each counted only when the thread really
@@ -59,7 +60,7 @@ final class LockFamily implements BlockingFamily {
     }
 
     private static void lock(Rules rules, String owner, String api) {
-        rules.timed(owner, api, CONDITIONAL, THIS, "lock", "lockInterruptibly");
+        rules.timed(owner, api, CONDITIONAL | SiteFlags.CLOCK_AT_WAIT, THIS, "lock", "lockInterruptibly");
         rules.timedExact(owner, "tryLock", TIMED_TRY, api + ".tryLock", CONDITIONAL, THIS);
     }
 
