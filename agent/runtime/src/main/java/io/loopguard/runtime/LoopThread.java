@@ -56,7 +56,7 @@ final class LoopThread {
     private int depth;
     private boolean waited;
     private Object context;
-    /** The outermost call is {@link SiteFlags#CONDITIONAL}: its time starts at {@link #waitStart}. */
+    /** The outermost call is {@link SiteFlags#CLOCK_AT_WAIT}: its time starts at {@link #waitStart}. */
     private boolean deferred;
     /** When the deferred call's first nested wait began (a token value). */
     private long waitStart;
