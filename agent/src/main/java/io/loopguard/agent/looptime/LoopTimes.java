@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import io.loopguard.agent.install.RuntimeBridge;
 import io.loopguard.agent.record.ThreadTimes;
+import io.loopguard.agent.util.EpochClock;
 import io.loopguard.format.BlockedStretch;
 import io.loopguard.format.Category;
 import io.loopguard.format.LoopTime;
@@ -71,7 +72,7 @@ public final class LoopTimes {
             }
             known = new Seen();
             known.registeredAt = state[REGISTERED_AT];
-            known.registeredAtMillis = System.currentTimeMillis() - (now - state[REGISTERED_AT]) / 1_000_000L;
+            known.registeredAtMillis = EpochClock.epochMillis(state[REGISTERED_AT]);
             seen.put(thread, known);
         } else if (known.registeredAt != state[REGISTERED_AT]) { // registered again: the earlier time stays counted
             known.registeredBefore = known.registeredNanos();

@@ -13,6 +13,7 @@ import java.util.Set;
 import io.loopguard.agent.install.RuntimeBridge;
 import io.loopguard.agent.looptime.LoopTimes;
 import io.loopguard.agent.record.Recorder;
+import io.loopguard.agent.util.EpochClock;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DataFile;
 import io.loopguard.format.DataFileWriter;
@@ -32,7 +33,7 @@ final class DataFileSink {
     private RuntimeBridge runtime;
     private long pid;
     /** When the agent started, a few milliseconds after the JVM (no ProcessHandle, see currentPid). */
-    private final long startedAtMillis = System.currentTimeMillis();
+    private final long startedAtMillis = EpochClock.nowMillis();
     private final String command = System.getProperty("sun.java.command", "");
     private final Set<String> registeredThreads = new LinkedHashSet<>();
     private final long maxSites;
@@ -174,7 +175,8 @@ final class DataFileSink {
         List<CallSite> sites = recorder == null ? List.of() : recorder.callSites();
         LoopTimes loops = loopTimes;
         DataFile data = new DataFile(DataFile.FORMAT,
-                new JvmInfo(pidOf(), System.getProperty("java.version"), command, Instant.ofEpochMilli(startedAtMillis), Instant.now()),
+                new JvmInfo(pidOf(), System.getProperty("java.version"), command, Instant.ofEpochMilli(startedAtMillis),
+                        Instant.ofEpochMilli(EpochClock.nowMillis())),
                 sites, recorder == null ? 0 : recorder.droppedCalls(), threadNames, maxSites, agentError,
                 loops == null || recorder == null ? List.<LoopTime>of() : loops.snapshot(recorder.threadTimes()));
         DataFileWriter.writeAtomically(data, file());

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.loopguard.agent.util.EpochClock;
 import io.loopguard.format.CallSite;
 import io.loopguard.format.DurationHistogram;
 import io.loopguard.format.Frame;
@@ -29,7 +30,7 @@ final class CallSiteAggregate {
     final boolean allowed;
     /** The framework allowance that matched (recorded as allowed), or null. */
     final String allowedBy;
-    private final long firstSeenMillis = System.currentTimeMillis();
+    private final long firstSeenMillis = EpochClock.nowMillis();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong totalNanos = new AtomicLong();
     private final AtomicLong minNanos = new AtomicLong(Long.MAX_VALUE);
@@ -69,7 +70,7 @@ final class CallSiteAggregate {
             Thread.onSpinWait();
         }
         histogram.incrementAndGet(DurationHistogram.bucketOf(nanos));
-        lastSeenMillis = System.currentTimeMillis();
+        lastSeenMillis = EpochClock.nowMillis();
         addName(threads, threadName, MAX_THREAD_NAMES);
         for (String test : testNames) {
             addName(tests, test, CallSite.MAX_TESTS);

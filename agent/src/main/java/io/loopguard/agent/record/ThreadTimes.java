@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import io.loopguard.agent.util.EpochClock;
 import io.loopguard.format.BlockedStretch;
 import io.loopguard.format.Category;
 
@@ -50,7 +51,7 @@ public final class ThreadTimes {
             }
             categories[slot] = category;
             sites[slot] = site;
-            startMillis[slot] = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000L;
+            startMillis[slot] = EpochClock.epochMillis(startNanos);
             lengths[slot] = length;
             if (kept == lengths.length) {
                 long min = Long.MAX_VALUE;
