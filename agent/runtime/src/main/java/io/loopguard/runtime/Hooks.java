@@ -8,6 +8,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * What instrumented code calls. The agent defines this class inside {@code java.base} as {@code java.lang.$LoopGuard}
@@ -64,6 +66,13 @@ public final class Hooks {
     private static final CountDownLatch FIRST_REGISTERED = new CountDownLatch(1);
     /** {@code () void}: waits until events the JVM timed itself (JFR) up to now have reached the recorder. */
     static volatile MethodHandle catchUp;
+    /**
+     * The agent's watchdog thread while it dozes (at its last look every registered loop was idle, so it looks again
+     * only after a longer sleep), else null; the first loop to get busy meanwhile wakes it ({@link #busyAgain}). Why:
+     * a thread woken a hundred times a second costs several milliseconds of CPU per second on a VM even with nothing
+     * to look at, and a production JVM's loops are idle most of the time.
+     */
+    private static final AtomicReference<Thread> DOZING_WATCHDOG = new AtomicReference<>();
     private static volatile Throwable firstError;
     /** {@code RandomAccessFile.path}, made accessible on first use (this class is inside {@code java.base}). */
     private static volatile Field randomAccessFilePath;
@@ -234,6 +243,28 @@ public final class Hooks {
         ThreadRegistry.register(thread);
         RegisteredIds.registered(thread);
         FIRST_REGISTERED.countDown();
+        busyAgain(); // a thread registered by name or API is busy until its first idle wait
+    }
+
+    /**
+     * The watchdog announces that it dozes ({@code watchdog}), or that it looks every tick again (null). It looks
+     * once more after announcing, so a loop that got busy before it could see the announcement is not missed.
+     */
+    public static void watchdogDozes(Thread watchdog) {
+        DOZING_WATCHDOG.set(watchdog);
+    }
+
+    /**
+     * A registered loop just got busy: wakes the watchdog if it dozes. One volatile read on every end of an idle
+     * wait; one loop per doze pays the unpark (the first to clear the reference). The busy mark before it is a lazy
+     * store, so in a window of nanoseconds the watchdog's second look may miss it while this read misses the
+     * announcement: that loop is then seen at the end of the doze, as if it had got busy just before.
+     */
+    static void busyAgain() {
+        Thread watchdog = DOZING_WATCHDOG.get();
+        if (watchdog != null && DOZING_WATCHDOG.compareAndSet(watchdog, null)) {
+            LockSupport.unpark(watchdog);
+        }
     }
 
     /**

@@ -167,6 +167,7 @@ final class LoopThread {
     private void idleEnds() {
         excluded.lazySet(0L);
         busySince.lazySet(nonZero(System.nanoTime()));
+        Hooks.busyAgain();
     }
 
     /** Time in a recorded call or an allowed scope: not part of a stall. */

@@ -9,6 +9,8 @@ import java.lang.invoke.MethodType;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,41 @@ class HooksTest {
         assertThat(call[1]).isEqualTo(SITE);
         assertThat(call[2]).isEqualTo("ctx");
         assertThat((long) call[4]).isGreaterThanOrEqualTo((long) call[3]);
+    }
+
+    @Test
+    void theFirstLoopToGetBusyWakesADozingWatchdog() throws Exception {
+        int idleWait = SITE | SiteFlags.IDLE | SiteFlags.SUPPRESS;
+        Thread watchdog = dozingWatchdog();
+        Hooks.watchdogDozes(watchdog);
+        long idle = Hooks.enter(idleWait, null);
+        Hooks.exit(idle, idleWait); // the loop's idle wait returned: busy again
+        watchdog.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(watchdog.isAlive()).as("woken long before its one-minute doze").isFalse();
+    }
+
+    @Test
+    void aNewRegistrationWakesADozingWatchdog() throws Exception {
+        Thread watchdog = dozingWatchdog();
+        Hooks.watchdogDozes(watchdog);
+        Thread other = new Thread(() -> { });
+        Hooks.register(other); // registered by API: busy until its first idle wait
+        watchdog.join(TimeUnit.SECONDS.toMillis(30));
+        Hooks.unregister(other);
+        assertThat(watchdog.isAlive()).isFalse();
+    }
+
+    /** A thread parked for a minute (any unpark ends it), returned once it is parked. */
+    private static Thread dozingWatchdog() throws InterruptedException {
+        Thread thread = new Thread(() -> {
+            LockSupport.parkNanos(TimeUnit.MINUTES.toNanos(1));
+        }, "watchdog-under-test");
+        thread.setDaemon(true);
+        thread.start();
+        while (thread.getState() != Thread.State.TIMED_WAITING) { // parked before the other side acts
+            Thread.sleep(1);
+        }
+        return thread;
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
     private final MethodHandle exit;
     private final MethodHandle errorCount;
     private final MethodHandle loopState;
+    private final MethodHandle watchdogDozes;
     private final MethodHandle installStallLimit;
     private final MethodHandle installThreshold;
     private final MethodHandle firstError;
@@ -61,6 +62,7 @@ public final class RuntimeBridge implements Consumer<Thread> {
         exit = lookup.findStatic(hooks, "exit", MethodType.methodType(void.class, long.class, int.class));
         errorCount = lookup.findStatic(hooks, "errorCount", MethodType.methodType(long.class));
         loopState = lookup.findStatic(hooks, "loopState", MethodType.methodType(boolean.class, Thread.class, long[].class));
+        watchdogDozes = lookup.findStatic(hooks, "watchdogDozes", VOID_THREAD);
         installStallLimit = lookup.findStatic(hooks, "installStallLimit", MethodType.methodType(void.class, long.class));
         installThreshold = lookup.findStatic(hooks, "installThreshold", MethodType.methodType(void.class, long.class));
         firstError = lookup.findStatic(hooks, "firstError", MethodType.methodType(Throwable.class));
@@ -233,6 +235,15 @@ public final class RuntimeBridge implements Consumer<Thread> {
     public boolean loopState(Thread thread, long[] out) {
         try {
             return (boolean) loopState.invokeExact(thread, out);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The watchdog dozes ({@code watchdog}: the first loop to get busy unparks it) or ticks again (null). */
+    public void watchdogDozes(Thread watchdog) {
+        try {
+            watchdogDozes.invokeExact(watchdog);
         } catch (Throwable e) {
             throw rethrow(e);
         }
