@@ -42,8 +42,8 @@ public final class Watchdog implements Runnable {
     /**
      * The longest doze: after a look at which every registered loop was idle, the next look comes after this (or
      * half the stall limit, if shorter) unless a loop gets busy first and wakes the watchdog. Measured on this
-     * project's 2-core VM: an idle demo's watchdog used 195 ms of CPU per 20 s ticking every 10 ms, most of it the
-     * bare wake-up (an empty 10-ms {@code parkNanos} loop: 142 ms).
+     * project's 2-core VM (bench/results.md): an idle demo's watchdog used 189 ms of CPU per 20 s looking every
+     * 10 ms, 65 ms dozing.
      */
     private static final long MAX_DOZE_NANOS = 50_000_000L;
     private final RuntimeBridge runtime;
