@@ -11,7 +11,7 @@ import io.loopguard.format.Category;
  * {@code ClassFileTransformer} of every agent (OpenTelemetry reading its own jar through Byte Buddy, JaCoCo, Mockito's
  * inline mock maker) runs under {@code TransformerManager.transform}, and linking a lambda or any {@code invokedynamic}
  * call site (a hidden class spun and defined, transformed by those agents) runs under
- * {@code MethodHandleNatives.linkCallSite}. Generic on purpose: no agent is named. Weaves nothing but allowed scopes.
+ * {@code MethodHandleNatives.linkCallSite}; the VM's other linkage upcalls in that class are JVM machinery too. Generic on purpose: no agent is named. Weaves nothing but allowed scopes.
  */
 final class JvmMachineryFamily implements BlockingFamily {
     @Override
@@ -32,6 +32,14 @@ final class JvmMachineryFamily implements BlockingFamily {
                 AllowDefault.onStack("*#<clinit>"),
                 AllowDefault.scope("sun/instrument/TransformerManager", "transform", null),
                 AllowDefault.scope("java/lang/invoke/MethodHandleNatives", "linkCallSite", null),
-                AllowDefault.scope("java/lang/invoke/MethodHandleNatives", "linkDynamicConstant", null));
+                AllowDefault.scope("java/lang/invoke/MethodHandleNatives", "linkDynamicConstant", null),
+                // The VM's other linkage upcalls, once per call site like linkCallSite: a MethodType interned for a
+                // method-handle or VarHandle call (seen in CI: a loop's first LongAdder.add waited 2.4 ms for the
+                // JVM-wide MethodType table's ReferenceQueue lock), a signature-polymorphic call linked, a
+                // method-handle constant resolved. On the stack only: weaving them would put hooks into the linkage
+                // of the runtime's own method handles.
+                AllowDefault.onStack("java.lang.invoke.MethodHandleNatives#findMethodHandleType"),
+                AllowDefault.onStack("java.lang.invoke.MethodHandleNatives#linkMethod"),
+                AllowDefault.onStack("java.lang.invoke.MethodHandleNatives#linkMethodHandleConstant"));
     }
 }
