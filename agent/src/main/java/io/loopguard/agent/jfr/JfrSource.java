@@ -196,17 +196,14 @@ public final class JfrSource implements Runnable {
             return; // no loop ever registered: the stream never starts, nothing can be pending
         }
         long deadline = System.nanoTime() + CATCH_UP_NANOS;
-        boolean interrupted = false;
+        boolean interrupted;
         long target;
         synchronized (progress) {
-            while (stream == null && !closed && deadline - System.nanoTime() > 0) { // still starting
-                try {
-                    progress.wait(10);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            interrupted = awaitStream(deadline, false); // still starting
             if (stream == null || closed) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
                 return;
             }
             target = ++markersSent;
@@ -272,20 +269,30 @@ public final class JfrSource implements Runnable {
     /** Closes the door to a later start, and waits (bounded) for a start already under way. */
     private void awaitOpened() {
         long deadline = System.nanoTime() + CATCH_UP_NANOS;
-        boolean interrupted = false;
+        boolean interrupted;
         synchronized (progress) {
             closing = true;
-            while (starting && stream == null && !closed && deadline - System.nanoTime() > 0) {
-                try {
-                    progress.wait(10);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            interrupted = awaitStream(deadline, true);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Under {@link #progress}'s lock: waits until the stream is open or closed, or {@code deadline}; with
+     * {@code onlyUnderWay}, only while a start is under way. Returns whether the wait was interrupted.
+     */
+    private boolean awaitStream(long deadline, boolean onlyUnderWay) {
+        boolean interrupted = false;
+        while ((starting || !onlyUnderWay) && stream == null && !closed && deadline - System.nanoTime() > 0) {
+            try {
+                progress.wait(10);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 
     void streamClosed() {
