@@ -11,7 +11,8 @@ import io.loopguard.format.Category;
  * {@code ClassFileTransformer} of every agent (OpenTelemetry reading its own jar through Byte Buddy, JaCoCo, Mockito's
  * inline mock maker) runs under {@code TransformerManager.transform}, and linking a lambda or any {@code invokedynamic}
  * call site (a hidden class spun and defined, transformed by those agents) runs under
- * {@code MethodHandleNatives.linkCallSite}; the VM's other linkage upcalls in that class are JVM machinery too. Generic on purpose: no agent is named. Weaves nothing but allowed scopes.
+ * {@code MethodHandleNatives.linkCallSite}; the VM's other linkage upcalls in that class are JVM machinery too.
+ * Generic on purpose: no agent is named. Weaves nothing but allowed scopes.
  */
 final class JvmMachineryFamily implements BlockingFamily {
     @Override

@@ -201,7 +201,7 @@ public final class Watchdog implements Runnable {
         for (Thread thread : threads) {
             if (!isVirtual(thread) && runtime.loopState(thread, state)) {
                 loopTimes.observe(thread, state, System.nanoTime());
-                allIdle &= state[0] == 0L || !thread.isAlive(); // one that ended busy stays busy in the registry
+                allIdle &= !busy(thread, state);
                 if (limitNanos > 0L) {
                     watch(thread, gcMillis);
                 }
@@ -236,11 +236,16 @@ public final class Watchdog implements Runnable {
     private boolean allIdleNow() {
         long[] look = new long[STATE];
         for (Thread thread : runtime.registeredThreads()) {
-            if (!isVirtual(thread) && runtime.loopState(thread, look) && look[0] != 0L && thread.isAlive()) {
+            if (!isVirtual(thread) && runtime.loopState(thread, look) && busy(thread, look)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Busy by its {@code loopState}; one that ended busy stays so in the registry until dropped, and is not. */
+    private static boolean busy(Thread thread, long[] loopState) {
+        return loopState[0] != 0L && thread.isAlive();
     }
 
     private void watch(Thread thread, long gcMillis) {

@@ -97,13 +97,7 @@ public final class RecordingReader {
     }
 
     private static Loop loop(Map<String, Loop> loops, String thread) {
-        String name = thread == null ? "" : thread;
-        Loop loop = loops.get(name);
-        if (loop == null) {
-            loop = new Loop(name);
-            loops.put(name, loop);
-        }
-        return loop;
+        return loops.computeIfAbsent(thread == null ? "" : thread, Loop::new);
     }
 
     private static Site add(Map<String, Site> sites, RecordedEvent event) {
@@ -129,7 +123,7 @@ public final class RecordingReader {
     private static final class Loop {
         private final String thread;
         private final Map<String, Long> blocked = new TreeMap<>();
-        private final List<BlockedStretch> longest = new ArrayList<>();
+        private List<BlockedStretch> longest = new ArrayList<>();
         private long periods;
         private long registered;
         private long busy;
@@ -163,8 +157,7 @@ public final class RecordingReader {
         }
 
         private void keepLongest() {
-            longest.sort(BlockedStretch.LONGEST_FIRST);
-            longest.subList(Math.min(longest.size(), BlockedStretch.MAX_PER_LOOP), longest.size()).clear();
+            longest = new ArrayList<>(LoopTime.longestOf(List.of(), longest));
         }
 
         LoopTime loopTime() {
