@@ -8,7 +8,8 @@
 # every request) and adds the configuration "loopguard profile=production" beside the default one.
 # LOAD_CONFIGS picks the configurations, e.g. LOAD_CONFIGS="none loopguard stalloff" (stalloff: loopguard with
 # stall=0, the watchdog's stall sampling off, to measure what stall detection costs under load; jfroff: jfr=false,
-# the agent's own JFR stream for monitors and pinning off; loopguard-b and production-b: a second agent jar,
+# the agent's own JFR stream for monitors and pinning off; bare: both off, what the woven calls and the loop's idle
+# bracket cost alone; loopguard-b and production-b: a second agent jar,
 # LOAD_AGENT_B (not a LOOPGUARD_ variable: those are agent options), for an A/B of two builds in one run).
 # LOAD_ROUNDS=N (interleaved A/B, for a noisy machine): every configuration's server runs at once (each warmed up in
 # turn, then idle but for its own windows), and N rounds each give every configuration one window of LOAD_SECONDS,
@@ -78,6 +79,7 @@ measure_args() { # config: sets args
     production) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgp-out,profile=production") ;;
     stalloff) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgs-out,stall=0") ;;
     jfroff) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgj-out,jfr=false") ;;
+    bare) args=("-javaagent:$LOOPGUARD_JAR=output=$work/lgw-out,jfr=false,stall=0") ;;
     loopguard-b) args=("-javaagent:$LOAD_AGENT_B=output=$work/lgb-out") ;;
     production-b) args=("-javaagent:$LOAD_AGENT_B=output=$work/lgpb-out,profile=production") ;;
     blockhound) args=("-XX:+AllowRedefinitionToAddDeleteMethods" "-javaagent:$BLOCKHOUND_JAR") ;;
@@ -123,14 +125,25 @@ for config in "${configs[@]}"; do
 done
 pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f %%", 100 * a / b}'; }
 declare -A label=([loopguard]="loopguard" [production]="loopguard profile=production" [stalloff]="loopguard stall=0"
-  [jfroff]="loopguard jfr=false" [loopguard-b]="loopguard (agent B)" [production-b]="loopguard profile=production (agent B)"
+  [jfroff]="loopguard jfr=false" [bare]="loopguard jfr=false,stall=0" [loopguard-b]="loopguard (agent B)" [production-b]="loopguard profile=production (agent B)"
   [blockhound]="BlockHound")
-table="| configuration | requests/s, median (min–max) of $((LOAD_WINDOWS * LOAD_PASSES)) × ${LOAD_SECONDS} s | p99 ms | errors | throughput vs no agent |
-|---|---|---|---|---|
-| no agent | ${cell[none]} | 100 % |"
+# Interleaved mode: each round's window of a configuration against the no-agent window of the same round (seconds
+# apart), so drift between rounds cancels; the median of those ratios and its quartiles. Sequential mode: a dash.
+paired() { # config
+  if ((LOAD_ROUNDS > 0)); then
+    paste <(field rps none) <(field rps "$1") | awk '{print 100 * $2 / $1}' | sort -n \
+      | awk '{v[NR]=$1} END {q = int((NR + 3) / 4); m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
+        printf "%.1f %% (%.1f–%.1f)", m, v[q], v[NR + 1 - q]}'
+  else
+    echo "—"
+  fi
+}
+table="| configuration | requests/s, median (min–max) of $((LOAD_WINDOWS * LOAD_PASSES)) × ${LOAD_SECONDS} s | p99 ms | errors | throughput vs no agent | same-round ratio, median (quartiles) |
+|---|---|---|---|---|---|
+| no agent | ${cell[none]} | 100 % | 100 % |"
 for config in "${configs[@]}"; do
   [[ "$config" == none ]] && continue
-  table+=$'\n'"| ${label[$config]:-$config} | ${cell[$config]} | $(pct "${rps[$config]}" "${rps[none]}") |"
+  table+=$'\n'"| ${label[$config]:-$config} | ${cell[$config]} | $(pct "${rps[$config]}" "${rps[none]}") | $(paired "$config") |"
 done
 echo "$table"
 if [[ -n "${LOAD_OUT:-}" ]]; then
