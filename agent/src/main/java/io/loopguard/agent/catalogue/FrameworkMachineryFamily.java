@@ -2,8 +2,6 @@ package io.loopguard.agent.catalogue;
 
 import java.util.List;
 
-import io.loopguard.format.Category;
-
 /**
  * Frameworks' own short internal waits on their loops, which their authors allow in their own BlockHound
  * integrations, read from the published jars: Netty's {@code io.netty.util.internal.Hidden$NettyBlockHoundIntegration}
@@ -15,17 +13,7 @@ import io.loopguard.format.Category;
  * ({@link FrameworkAllowances}), so it stays visible. Stack patterns only, nothing woven: several of these methods run
  * on every allocation or task submission, and a pattern costs nothing until a call inside actually blocks.
  */
-final class FrameworkMachineryFamily implements BlockingFamily {
-    @Override
-    public Category category() {
-        return null;
-    }
-
-    @Override
-    public void declare(Rules rules) {
-        // stack patterns only (allowDefaults)
-    }
-
+final class FrameworkMachineryFamily extends AllowancesOnly {
     @Override
     public List<AllowDefault> allowDefaults() {
         return List.of(

@@ -2,8 +2,6 @@ package io.loopguard.agent.catalogue;
 
 import java.util.List;
 
-import io.loopguard.format.Category;
-
 /**
  * The JVM's own work that happens once, not per request: class loading (which reads jar files — two file calls per
  * class otherwise, instrumentation.md pitfall 5) and class initialisation (whose I/O is configuration loading, e.g.
@@ -14,17 +12,7 @@ import io.loopguard.format.Category;
  * {@code MethodHandleNatives.linkCallSite}; the VM's other linkage upcalls in that class are JVM machinery too.
  * Generic on purpose: no agent is named. Weaves nothing but allowed scopes.
  */
-final class JvmMachineryFamily implements BlockingFamily {
-    @Override
-    public Category category() {
-        return null;
-    }
-
-    @Override
-    public void declare(Rules rules) {
-        // allowed scopes only (allowDefaults)
-    }
-
+final class JvmMachineryFamily extends AllowancesOnly {
     @Override
     public List<AllowDefault> allowDefaults() {
         return List.of(
