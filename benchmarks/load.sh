@@ -11,6 +11,7 @@
 # the agent's own JFR stream for monitors and pinning off; bare: both off, what the woven calls and the loop's idle
 # bracket cost alone; loopguard-b and production-b: a second agent jar,
 # LOAD_AGENT_B (not a LOOPGUARD_ variable: those are agent options), for an A/B of two builds in one run).
+# LOAD_PIN=1 pins the servers to CPU 1 and wrk to CPU 0 (a 2-core machine: no sharing between client and server).
 # LOAD_ROUNDS=N (interleaved A/B, for a noisy machine): every configuration's server runs at once (each warmed up in
 # turn, then idle but for its own windows), and N rounds each give every configuration one window of LOAD_SECONDS,
 # in an order that rotates from round to round; so drift of the machine's load hits all configurations alike within
@@ -28,6 +29,10 @@ LOAD_CONNECTIONS="${LOAD_CONNECTIONS:-16}"
 LOAD_MIX="${LOAD_MIX:-right}"
 LOAD_ROUNDS="${LOAD_ROUNDS:-0}"
 mix="$here/load-mix.lua"; [[ "$LOAD_MIX" == blocking ]] && mix="$here/load-mix-blocking.lua"
+# LOAD_PIN=1: every server (and its embedded PostgreSQL) on CPU 1, wrk on CPU 0, so the client never takes the
+# server's core and whatever the agent's own threads cost comes out of the server's one core.
+server_cpu=(); client_cpu=()
+if [[ "${LOAD_PIN:-0}" == 1 ]]; then server_cpu=(taskset -c 1); client_cpu=(taskset -c 0); fi
 LOOPGUARD_JAR="${LOOPGUARD_JAR:-$root/agent/target/loopguard-agent.jar}"
 BLOCKHOUND_JAR="${BLOCKHOUND_JAR:-$here/target/blockhound-agent.jar}"
 DEMO_JAR="${DEMO_JAR:-$root/demo-app/target/loopguard-demo-app.jar}"
@@ -46,7 +51,7 @@ trap cleanup EXIT
 start_server() { # config
   local config="$1" port=$((20000 + RANDOM % 20000))
   measure_args "$config"
-  "$home/bin/java" "${args[@]}" -cp "$DEMO_JAR:$here/target/classes" io.loopguard.demo.DemoMain --port "$port" \
+  "${server_cpu[@]}" "$home/bin/java" "${args[@]}" -cp "$DEMO_JAR:$here/target/classes" io.loopguard.demo.DemoMain --port "$port" \
     >"$work/$config.log" 2>&1 &
   servers[$config]=$!; ports[$config]=$port
   for ((i = 0; i < 600; i++)); do
@@ -56,7 +61,7 @@ start_server() { # config
   done
   grep -q 'loopguard demo on' "$work/$config.log" || { echo "load.sh: $config server did not start" >&2; exit 1; }
   curl -sf "http://127.0.0.1:$port/async/user?id=1" >/dev/null || { echo "load.sh: /async/user?id=1 failed under $config" >&2; exit 1; }
-  wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_WARMUP}s" -s "$mix" "http://127.0.0.1:$port" >/dev/null
+  "${client_cpu[@]}" wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_WARMUP}s" -s "$mix" "http://127.0.0.1:$port" >/dev/null
 }
 
 # Sequential mode: one server at a time, LOAD_WINDOWS windows, then stopped.
@@ -64,7 +69,7 @@ measure() { # config
   local config="$1"
   start_server "$config"
   for ((w = 0; w < LOAD_WINDOWS; w++)); do
-    wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$mix" "http://127.0.0.1:${ports[$config]}" | grep '^RESULT' \
+    "${client_cpu[@]}" wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$mix" "http://127.0.0.1:${ports[$config]}" | grep '^RESULT' \
       >>"$work/$config.results"
   done
   kill "${servers[$config]}"; wait "${servers[$config]}" 2>/dev/null || true; unset "servers[$config]"
@@ -95,7 +100,7 @@ if ((LOAD_ROUNDS > 0)); then
   for ((r = 0; r < LOAD_ROUNDS; r++)); do
     for ((c = 0; c < n; c++)); do
       config="${configs[(c + r) % n]}"
-      wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$mix" "http://127.0.0.1:${ports[$config]}" | grep '^RESULT' \
+      "${client_cpu[@]}" wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" -s "$mix" "http://127.0.0.1:${ports[$config]}" | grep '^RESULT' \
         >>"$work/$config.results"
     done
     echo "load.sh: round $((r + 1)) of $LOAD_ROUNDS done" >&2
@@ -148,7 +153,7 @@ done
 echo "$table"
 if [[ -n "${LOAD_OUT:-}" ]]; then
   { echo "$table"; echo
-    echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, $(grep -o '"/[^"]*"' "$mix" | tr -d '"' | sed 's/.*/\`&\`/' | paste -sd, | sed 's/,/, /g') in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; client and server share the 2 cores$( ((LOAD_ROUNDS > 0)) && echo "; interleaved: all servers up at once, $LOAD_ROUNDS rounds of one ${LOAD_SECONDS} s window per configuration in rotating order").$([[ -n "${rps[blockhound]:-}" && -n "${rps[loopguard]:-}" ]] && echo " loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}")")."
+    echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, $(grep -o '"/[^"]*"' "$mix" | tr -d '"' | sed 's/.*/\`&\`/' | paste -sd, | sed 's/,/, /g') in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; $([[ "${LOAD_PIN:-0}" == 1 ]] && echo "servers pinned to CPU 1, wrk to CPU 0" || echo "client and server share the 2 cores")$( ((LOAD_ROUNDS > 0)) && echo "; interleaved: all servers up at once, $LOAD_ROUNDS rounds of one ${LOAD_SECONDS} s window per configuration in rotating order").$([[ -n "${rps[blockhound]:-}" && -n "${rps[loopguard]:-}" ]] && echo " loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}")")."
     echo
     [[ -f "$work/loopguard.all.log" ]] && echo "loopguard's own summary at the server's exit (what it saw on the event loop under this load): \`$(grep -h '^\[loopguard\]' "$work"/loopguard.all.log | tail -1 | sed 's/ — .*//')\`."
     echo; } >"$LOAD_OUT"
