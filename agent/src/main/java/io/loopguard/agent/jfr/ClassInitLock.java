@@ -1,5 +1,6 @@
 package io.loopguard.agent.jfr;
 
+import java.io.InputStream;
 import java.lang.reflect.Modifier;
 import java.util.List;
 
@@ -51,8 +52,7 @@ final class ClassInitLock {
             return true;
         }
         String resource = method.getType().getName().replace('.', '/') + ".class";
-        byte[] code = ClassFileCode.codeOf(loader == null ? ClassLoader.getSystemResourceAsStream(resource)
-                : loader.getResourceAsStream(resource), method.getName(), method.getDescriptor());
+        byte[] code = ClassFileCode.codeOf(classFile(loader, resource), method.getName(), method.getDescriptor());
         return code != null && !atMonitorEnter(code, top.getBytecodeIndex());
     }
 
@@ -67,6 +67,15 @@ final class ClassInitLock {
         }
         return (code[bci] & 0xFF) == ClassFileCode.MONITORENTER
                 || bci > 0 && (code[bci - 1] & 0xFF) == ClassFileCode.MONITORENTER;
+    }
+
+    /** The class file as a resource of {@code loader}; null when absent or when the loader fails (a user's loader may). */
+    private static InputStream classFile(ClassLoader loader, String resource) {
+        try {
+            return loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static RecordedFrame topJavaFrame(RecordedStackTrace trace) {
