@@ -29,6 +29,13 @@ final class JvmMachineryFamily extends AllowancesOnly {
                 // of the runtime's own method handles.
                 AllowDefault.onStack("java.lang.invoke.MethodHandleNatives#findMethodHandleType"),
                 AllowDefault.onStack("java.lang.invoke.MethodHandleNatives#linkMethod"),
-                AllowDefault.onStack("java.lang.invoke.MethodHandleNatives#linkMethodHandleConstant"));
+                AllowDefault.onStack("java.lang.invoke.MethodHandleNatives#linkMethodHandleConstant"),
+                // JFR registering an event class, once per class, usually from its <clinit> (Netty 4.2's
+                // AllocateBufferEvent on a loop's first allocation): it takes JFR's metadata lock, which a recording
+                // starting at that moment holds (the agent's own stream at the first registration, or the user's).
+                // Seen under load: a Netty 4.2 loop on a virtual thread pinned 31 ms in MetadataRepository.register.
+                // For pinning too: the pin is JFR's warm-up, nothing the application can change.
+                AllowDefault.onStack("jdk.jfr.FlightRecorder#register"),
+                AllowDefault.onStack("jdk.jfr.internal.MetadataRepository#register"));
     }
 }

@@ -101,6 +101,8 @@ class FamiliesTest {
                 "java.lang.invoke.MethodHandleNatives#findMethodHandleType",
                 "java.lang.invoke.MethodHandleNatives#linkMethod",
                 "java.lang.invoke.MethodHandleNatives#linkMethodHandleConstant",
+                "jdk.jfr.FlightRecorder#register",
+                "jdk.jfr.internal.MetadataRepository#register",
                 "java.util.concurrent.ThreadPoolExecutor#getTask",
                 "java.util.concurrent.ConcurrentHashMap#initTable",
                 "io.netty.util.concurrent.SingleThreadEventExecutor#takeTask",

@@ -33,6 +33,18 @@ class AllowListTest {
     }
 
     @Test
+    void jfrRegisteringAnEventClassIsAllowedEvenAsAPinButAClassInitializerAloneIsNot() {
+        AllowList allow = new AllowList(List.of());
+        List<Frame> registering = stack("jdk.jfr.internal.MetadataRepository#register",
+                "jdk.jfr.FlightRecorder#register", "io.netty.buffer.AllocateBufferEvent#<clinit>",
+                "io.netty.buffer.AdaptivePoolingAllocator$AdaptiveByteBuf#init");
+        assertThat(allow.allows(registering, Category.PINNING)).isTrue();
+        assertThat(allow.allows(registering, Category.MONITOR)).isTrue();
+        assertThat(allow.allows(stack("java.io.FileInputStream#read", "io.netty.util.NetUtil#<clinit>"),
+                Category.PINNING)).as("a pin inside a class initializer is a pin").isFalse();
+    }
+
+    @Test
     void frameworkAllowancesNameTheInnermostMatchAndAreNotSilentDefaults() {
         AllowList allow = new AllowList(List.of());
         List<Frame> handshake = stack("java.io.FileInputStream#read", "sun.security.ssl.SSLEngineImpl#unwrap",
