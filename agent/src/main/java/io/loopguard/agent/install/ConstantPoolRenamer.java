@@ -6,6 +6,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Map;
 
+import io.loopguard.agent.util.ConstantPool;
+
 /**
  * Renames classes inside a class file by rewriting its constant pool's UTF8 entries (class names and the
  * descriptors that mention them). This is all the runtime's move into {@code java.lang} needs, and it avoids
@@ -28,28 +30,16 @@ final class ConstantPoolRenamer {
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             out.writeByte(tag);
-            switch (tag) {
-                case 1: // Utf8
-                    out.writeUTF(replaceAll(in.readUTF(), names));
-                    break;
-                case 3: case 4: // Integer, Float
-                case 9: case 10: case 11: case 12: // Fieldref, Methodref, InterfaceMethodref, NameAndType
-                case 17: case 18: // Dynamic, InvokeDynamic
-                    copy(in, out, 4);
-                    break;
-                case 5: case 6: // Long, Double take two slots
-                    copy(in, out, 8);
-                    i++;
-                    break;
-                case 7: case 8: case 16: case 19: case 20: // Class, String, MethodType, Module, Package
-                    copy(in, out, 2);
-                    break;
-                case 15: // MethodHandle
-                    copy(in, out, 3);
-                    break;
-                default:
-                    throw new IOException("unknown constant pool tag " + tag);
+            if (tag == ConstantPool.UTF8) {
+                out.writeUTF(replaceAll(in.readUTF(), names));
+                continue;
             }
+            int size = ConstantPool.size(tag);
+            if (size < 0) {
+                throw new IOException("unknown constant pool tag " + tag);
+            }
+            copy(in, out, size);
+            i += ConstantPool.slots(tag) - 1;
         }
         in.transferTo(out);
         out.flush();

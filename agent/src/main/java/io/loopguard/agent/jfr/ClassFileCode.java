@@ -5,6 +5,8 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import io.loopguard.agent.util.ConstantPool;
+
 /**
  * The bytecode of one method, read from a class file. Only what {@link ClassInitLock} needs to find a
  * {@code monitorenter}; a few dozen lines of the class-file format rather than a bytecode library, because it runs
@@ -74,14 +76,16 @@ final class ClassFileCode {
         String[] utf8 = new String[count];
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
-            switch (tag) {
-                case 1: utf8[i] = in.readUTF(); break; // Utf8: u2 length, modified UTF-8, as readUTF reads it
-                case 7: case 8: case 16: case 19: case 20: in.skipNBytes(2); break; // Class, String, MethodType, Module, Package
-                case 15: in.skipNBytes(3); break; // MethodHandle
-                case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18: in.skipNBytes(4); break;
-                case 5: case 6: in.skipNBytes(8); i++; break; // Long and Double take two slots
-                default: throw new IOException("constant pool tag " + tag);
+            if (tag == ConstantPool.UTF8) {
+                utf8[i] = in.readUTF();
+                continue;
             }
+            int size = ConstantPool.size(tag);
+            if (size < 0) {
+                throw new IOException("constant pool tag " + tag);
+            }
+            in.skipNBytes(size);
+            i += ConstantPool.slots(tag) - 1;
         }
         return utf8;
     }

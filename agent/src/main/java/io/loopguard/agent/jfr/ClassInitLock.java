@@ -4,11 +4,13 @@ import java.io.InputStream;
 import java.lang.reflect.Modifier;
 import java.util.List;
 
+import io.loopguard.agent.install.RuntimeBridge;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 
 /**
  * Tells a thread's wait for the JVM's own class-linking lock from a contended {@code synchronized} on an
@@ -37,8 +39,11 @@ final class ClassInitLock {
     private ClassInitLock() {
     }
 
-    /** Whether a {@code jdk.JavaMonitorEnter} event is a wait for a class's linking lock. */
-    static boolean isWaitFor(RecordedEvent event, ClassLoader loader) {
+    /**
+     * Whether a {@code jdk.JavaMonitorEnter} event is a wait for a class's linking lock. The class file is read (and
+     * the waiting thread's loader looked up) only for an {@code int[]} monitor whose top frame does not already tell.
+     */
+    static boolean isWaitFor(RecordedEvent event, RuntimeBridge runtime) {
         RecordedClass monitor = event.hasField("monitorClass") ? event.getClass("monitorClass") : null;
         if (monitor == null || !INT_ARRAY.equals(monitor.getName())) {
             return false;
@@ -52,6 +57,7 @@ final class ClassInitLock {
             return true;
         }
         String resource = method.getType().getName().replace('.', '/') + ".class";
+        ClassLoader loader = loaderOf(event.getThread("eventThread"), runtime);
         byte[] code = ClassFileCode.codeOf(classFile(loader, resource), method.getName(), method.getDescriptor());
         return code != null && !atMonitorEnter(code, top.getBytecodeIndex());
     }
@@ -67,6 +73,22 @@ final class ClassInitLock {
         }
         return (code[bci] & 0xFF) == ClassFileCode.MONITORENTER
                 || bci > 0 && (code[bci - 1] & 0xFF) == ClassFileCode.MONITORENTER;
+    }
+
+    /**
+     * Where the waiting thread's code is found: its context class loader while it is still registered (the
+     * application's loader on every framework here), else the system class loader.
+     */
+    @SuppressWarnings("deprecation") // Thread.getId(): threadId() is JDK 19+, and this agent runs on 17
+    private static ClassLoader loaderOf(RecordedThread recorded, RuntimeBridge runtime) {
+        if (recorded != null) {
+            for (Thread live : runtime.registeredThreads()) {
+                if (live.getId() == recorded.getJavaThreadId()) {
+                    return live.getContextClassLoader();
+                }
+            }
+        }
+        return ClassLoader.getSystemClassLoader();
     }
 
     /** The class file as a resource of {@code loader}; null when absent or when the loader fails (a user's loader may). */

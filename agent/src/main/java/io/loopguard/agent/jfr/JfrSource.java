@@ -146,7 +146,7 @@ public final class JfrSource implements Runnable {
         if (thread == null || !(isRegistered(thread, event) || category == Category.PINNING && pinningEverywhere)) {
             return;
         }
-        if (category == Category.MONITOR && ClassInitLock.isWaitFor(event, loaderOf(thread))) {
+        if (category == Category.MONITOR && ClassInitLock.isWaitFor(event, runtime)) {
             return; // the JVM linking a class another thread needs too: warm-up, like class loading
         }
         StackTraceElement[] frames = category == Category.PINNING
@@ -165,20 +165,6 @@ public final class JfrSource implements Runnable {
     /** Registered when the wait ended (the thread may have ended or unregistered by the time the event arrives). */
     private boolean isRegistered(RecordedThread recorded, RecordedEvent event) {
         return runtime.wasRegistered(recorded.getJavaThreadId(), event.getEndTime().toEpochMilli());
-    }
-
-    /**
-     * Where the waiting thread's code is found: its context class loader while it is still registered (the
-     * application's loader on every framework here), else the system class loader.
-     */
-    @SuppressWarnings("deprecation") // Thread.getId(): threadId() is JDK 19+, and this agent runs on 17
-    private ClassLoader loaderOf(RecordedThread recorded) {
-        for (Thread live : runtime.registeredThreads()) {
-            if (live.getId() == recorded.getJavaThreadId()) {
-                return live.getContextClassLoader();
-            }
-        }
-        return ClassLoader.getSystemClassLoader();
     }
 
     /** The monitor's class and the thread that held it; for a pin, what blocked and why it was pinned (JDK 24+). */
