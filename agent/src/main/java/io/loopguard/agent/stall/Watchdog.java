@@ -25,7 +25,9 @@ import io.loopguard.agent.record.Recorder;
  * on a loop and never prints; a sample ({@code Thread.getStackTrace}) costs the sampled loop a handshake of a few
  * microseconds, only while it is already stalled. At every tick it also hands each thread's state to the loop time
  * ({@link LoopTimes}); with stalls off ({@code stall=0}) that is all it does, every {@link #ACCOUNTING_TICK_NANOS}.
- * After a tick at which every registered loop was idle it dozes ({@link #doze()}) until a loop gets busy.
+ * After a tick at which every registered loop was idle, as at the tick before and with none running in between, it
+ * dozes ({@link #doze()}) until a loop gets busy; after one at which the loops only ran short stretches it waits two
+ * ticks ({@link #nextLook}).
  */
 public final class Watchdog implements Runnable {
     private static final int STATE = 8;
@@ -46,6 +48,10 @@ public final class Watchdog implements Runnable {
      * 10 ms, 65 ms dozing.
      */
     private static final long MAX_DOZE_NANOS = 50_000_000L;
+    /** What a look found, and so when the next one comes ({@link #nextLook}). */
+    private static final int BUSY = 0;
+    private static final int CALM = 1;
+    private static final int QUIET = 2;
     private final RuntimeBridge runtime;
     private final LoopTimes loopTimes;
     private final Recorder recorder;
@@ -65,6 +71,8 @@ public final class Watchdog implements Runnable {
     private final long[] state = new long[STATE];
     private long lastGcMillis;
     private long lastClasses;
+    /** The busy time of every registered loop summed at the last look: unchanged means no loop ran since. */
+    private long lastBusyTotal = -1L;
     private volatile boolean closed;
     /** Run at the start of every tick (the loop-utilization event's registration, waiting for JFR); may be null. */
     private volatile Runnable eachTick;
@@ -169,17 +177,13 @@ public final class Watchdog implements Runnable {
                 lastClasses = classes.getTotalLoadedClassCount();
             }
             while (!closed) {
-                boolean allIdle;
+                int look;
                 synchronized (this) {
-                    allIdle = !closed && tick();
+                    look = closed ? BUSY : tick();
                     ticks++;
                     notifyAll();
                 }
-                if (allIdle && dozeNanos > tickNanos) {
-                    doze();
-                } else {
-                    LockSupport.parkNanos(tickNanos);
-                }
+                nextLook(look);
             }
         } catch (InterruptedException e) {
             // JVM exit
@@ -188,8 +192,12 @@ public final class Watchdog implements Runnable {
         }
     }
 
-    /** One look at every registered thread; true when every one of them was idle (the watchdog may doze). */
-    private boolean tick() {
+    /**
+     * One look at every registered thread. Returns {@link #QUIET} when every one of them was idle at this look and at
+     * the one before, and none ran in between (the watchdog may doze); {@link #CALM} when each was idle or in a busy
+     * stretch younger than a tick, and no class was loaded since the last look; else {@link #BUSY}.
+     */
+    private int tick() {
         Runnable task = eachTick;
         if (task != null) {
             task.run();
@@ -198,18 +206,50 @@ public final class Watchdog implements Runnable {
         Thread[] threads = runtime.registeredThreads();
         forgetEnded(threads, gcMillis);
         boolean allIdle = true;
+        boolean allYoung = true;
+        long busyTotal = 0L;
         for (Thread thread : threads) {
             if (!isVirtual(thread) && runtime.loopState(thread, state)) {
-                loopTimes.observe(thread, state, System.nanoTime());
-                allIdle &= !busy(thread, state);
+                long now = System.nanoTime();
+                loopTimes.observe(thread, state, now);
+                busyTotal += state[6];
+                if (busy(thread, state)) {
+                    allIdle = false;
+                    allYoung &= now - state[0] < tickNanos;
+                }
                 if (limitNanos > 0L) {
                     watch(thread, gcMillis);
                 }
             }
         }
+        long classCount = classes.getTotalLoadedClassCount();
+        boolean warm = classCount == lastClasses;
+        boolean ranSince = busyTotal != lastBusyTotal;
         lastGcMillis = gcMillis;
-        lastClasses = classes.getTotalLoadedClassCount();
-        return allIdle;
+        lastClasses = classCount;
+        lastBusyTotal = allIdle ? busyTotal : -1L; // a busy loop's total grows: the next look must not find it equal
+        return allIdle && !ranSince ? QUIET : allYoung && warm ? CALM : BUSY;
+    }
+
+    /**
+     * Waits for the next look. After a {@link #QUIET} look it dozes. After a {@link #CALM} one the next comes after
+     * two ticks instead of one: a warm loop under load (each look finds it idle or busy with a request for less than a
+     * tick) cannot be in a stall yet, and half the looks are half the watchdog's cost under load, where each look
+     * (a wake-up and a read of every loop's state, with caches the loops have just used) measured about 70 µs of CPU
+     * (bench/results.md). What waiting two ticks can change, and why it is harmless: a stretch that starts just after
+     * a calm look is first seen up to two ticks late, so its CPU time is counted from up to two ticks after its start
+     * (a stall is at least ten ticks) and classes loaded in up to two ticks before it count as its warm-up grace
+     * (none were loaded at the calm look: the JVM was warm); once a stretch is a tick old the looks are a tick apart
+     * again, so a stall is sampled from the limit on as before. With stalls off every look is a tick apart.
+     */
+    private void nextLook(int look) {
+        if (look == QUIET && dozeNanos > tickNanos) {
+            doze();
+        } else if (look != BUSY && limitNanos > 0L) {
+            LockSupport.parkNanos(2 * tickNanos);
+        } else {
+            LockSupport.parkNanos(tickNanos);
+        }
     }
 
     /**
