@@ -6,7 +6,8 @@
 # Writes a markdown table to $LOAD_OUT.
 # LOAD_MIX=blocking loads the /blocking/* endpoints instead (JDBC, file, DNS on the event loop, so the agent records
 # every request) and adds the configuration "loopguard profile=production" beside the default one.
-# LOAD_CONFIGS picks the configurations, e.g. LOAD_CONFIGS="none loopguard stalloff" (stalloff: loopguard with
+# LOAD_CONFIGS picks the configurations, e.g. LOAD_CONFIGS="none control loopguard stalloff" (control: a second
+# server without agent, an A/A check of the method's own spread and bias; stalloff: loopguard with
 # stall=0, the watchdog's stall sampling off, to measure what stall detection costs under load; jfroff: jfr=false,
 # the agent's own JFR stream for monitors and pinning off; bare: both off, what the woven calls and the loop's idle
 # bracket cost alone; loopguard-b and production-b: a second agent jar,
@@ -88,6 +89,7 @@ measure_args() { # config: sets args
     loopguard-b) args=("-javaagent:$LOAD_AGENT_B=output=$work/lgb-out") ;;
     production-b) args=("-javaagent:$LOAD_AGENT_B=output=$work/lgpb-out,profile=production") ;;
     blockhound) args=("-XX:+AllowRedefinitionToAddDeleteMethods" "-javaagent:$BLOCKHOUND_JAR") ;;
+    control) args=() ;; # a second server without agent: an A/A check of what the method itself cannot tell apart
   esac
 }
 
@@ -131,7 +133,7 @@ done
 pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f %%", 100 * a / b}'; }
 declare -A label=([loopguard]="loopguard" [production]="loopguard profile=production" [stalloff]="loopguard stall=0"
   [jfroff]="loopguard jfr=false" [bare]="loopguard jfr=false,stall=0" [loopguard-b]="loopguard (agent B)" [production-b]="loopguard profile=production (agent B)"
-  [blockhound]="BlockHound")
+  [blockhound]="BlockHound" [control]="no agent, second server (A/A control)")
 # Interleaved mode: each round's window of a configuration against the no-agent window of the same round (seconds
 # apart), so drift between rounds cancels; the median of those ratios and its quartiles. Sequential mode: a dash.
 paired() { # config
