@@ -145,12 +145,20 @@ paired() { # config
     echo "—"
   fi
 }
-table="| configuration | requests/s, median (min–max) of $((LOAD_WINDOWS * LOAD_PASSES)) × ${LOAD_SECONDS} s | p99 ms | errors | throughput vs no agent | same-round ratio, median (quartiles) |
-|---|---|---|---|---|---|
-| no agent | ${cell[none]} | 100 % | 100 % |"
+# With the A/A control in an interleaved run: each round's window against the mean of the two no-agent servers' windows
+# of that round, so that neither server's own bias (the control showed up to ±8 % against the other) is the baseline.
+pooled() { # config
+  paste <(field rps none) <(field rps control) <(field rps "$1") | awk '{print 200 * $3 / ($1 + $2)}' | sort -n \
+    | awk '{v[NR]=$1} END {q = int((NR + 3) / 4); m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
+      printf "%.1f %% (%.1f–%.1f)", m, v[q], v[NR + 1 - q]}'
+}
+both=0; ((LOAD_ROUNDS > 0)) && [[ " ${configs[*]} " == *" control "* ]] && both=1
+table="| configuration | requests/s, median (min–max) of $((LOAD_WINDOWS * LOAD_PASSES)) × ${LOAD_SECONDS} s | p99 ms | errors | throughput vs no agent | same-round ratio, median (quartiles) |$( ((both)) && echo " same-round vs both no-agent servers |")
+|---|---|---|---|---|---|$( ((both)) && echo "---|")
+| no agent | ${cell[none]} | 100 % | 100 % |$( ((both)) && echo " $(pooled none) |")"
 for config in "${configs[@]}"; do
   [[ "$config" == none ]] && continue
-  table+=$'\n'"| ${label[$config]:-$config} | ${cell[$config]} | $(pct "${rps[$config]}" "${rps[none]}") | $(paired "$config") |"
+  table+=$'\n'"| ${label[$config]:-$config} | ${cell[$config]} | $(pct "${rps[$config]}" "${rps[none]}") | $(paired "$config") |$( ((both)) && echo " $(pooled "$config") |")"
 done
 echo "$table"
 if [[ -n "${LOAD_OUT:-}" ]]; then
@@ -158,5 +166,10 @@ if [[ -n "${LOAD_OUT:-}" ]]; then
     echo "wrk 1 thread, $LOAD_CONNECTIONS connections on loopback, $(grep -o '"/[^"]*"' "$mix" | tr -d '"' | sed 's/.*/\`&\`/' | paste -sd, | sed 's/,/, /g') in rotation; demo with 1 event loop and embedded PostgreSQL, warm-up ${LOAD_WARMUP} s per server; $([[ "${LOAD_PIN:-0}" == 1 ]] && echo "servers pinned to CPU 1, wrk to CPU 0" || echo "client and server share the 2 cores")$( ((LOAD_ROUNDS > 0)) && echo "; interleaved: all servers up at once, $LOAD_ROUNDS rounds of one ${LOAD_SECONDS} s window per configuration in rotating order").$([[ -n "${rps[blockhound]:-}" && -n "${rps[loopguard]:-}" ]] && echo " loopguard vs BlockHound throughput: $(pct "${rps[loopguard]}" "${rps[blockhound]}")")."
     echo
     [[ -f "$work/loopguard.all.log" ]] && echo "loopguard's own summary at the server's exit (what it saw on the event loop under this load): \`$(grep -h '^\[loopguard\]' "$work"/loopguard.all.log | tail -1 | sed 's/ — .*//')\`."
-    echo; } >"$LOAD_OUT"
+    echo
+    if ((LOAD_ROUNDS > 0)); then # the raw figures, one row per round, for other estimators than the ones above
+      files=()
+      for config in "${configs[@]}"; do field rps "$config" >"$work/$config.rps"; files+=("$work/$config.rps"); done
+      echo "Requests/s per round:"; echo; echo '```'; echo "${configs[*]}"; paste -d' ' "${files[@]}"; echo '```'; echo
+    fi; } >"$LOAD_OUT"
 fi
