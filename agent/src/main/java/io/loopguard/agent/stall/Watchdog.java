@@ -57,6 +57,8 @@ public final class Watchdog implements Runnable {
     private final Recorder recorder;
     private final long limitNanos;
     private final long tickNanos;
+    /** The wait after a calm look ({@link #nextLook}): two ticks where a stall is at least ten, else one. */
+    private final long calmNanos;
     private final long dozeNanos;
     /** The watchdog's own thread, for {@link #catchUp()} to wake it from a doze. */
     private volatile Thread thread;
@@ -89,6 +91,7 @@ public final class Watchdog implements Runnable {
         this.tickNanos = limitNanos == 0L ? ACCOUNTING_TICK_NANOS
                 : Math.max(2_000_000L, Math.min(10_000_000L, limitNanos / 10));
         this.dozeNanos = limitNanos == 0L ? tickNanos : Math.max(tickNanos, Math.min(MAX_DOZE_NANOS, limitNanos / 2));
+        this.calmNanos = limitNanos >= 10 * tickNanos ? 2 * tickNanos : tickNanos;
     }
 
     /**
@@ -240,15 +243,14 @@ public final class Watchdog implements Runnable {
      * a calm look is first seen up to two ticks late, so its CPU time is counted from up to two ticks after its start
      * (a stall is at least ten ticks) and classes loaded in up to two ticks before it count as its warm-up grace
      * (none were loaded at the calm look: the JVM was warm); once a stretch is a tick old the looks are a tick apart
-     * again, so a stall is sampled from the limit on as before. With stalls off every look is a tick apart.
+     * again, so a stall is sampled from the limit on as before. With stalls off, and with a limit under 20 ms (the
+     * tick's 2-ms floor makes a stall fewer than ten ticks), every look is a tick apart.
      */
     private void nextLook(int look) {
         if (look == QUIET && dozeNanos > tickNanos) {
             doze();
-        } else if (look != BUSY && limitNanos > 0L) {
-            LockSupport.parkNanos(2 * tickNanos);
         } else {
-            LockSupport.parkNanos(tickNanos);
+            LockSupport.parkNanos(look == BUSY ? tickNanos : calmNanos);
         }
     }
 
