@@ -17,8 +17,8 @@ import io.loopguard.format.LoopTime;
 
 /**
  * The registration and busy time of every registered thread, as last observed. The runtime forgets a thread once it
- * ended or was unregistered, so the watchdog observes each registered thread at every tick (and the data file's writer
- * once more before it writes): a thread that is gone keeps what was seen last, within one tick of its end. Blocked
+ * ended or was unregistered, so the watchdog observes each registered thread at every look (and the data file's writer
+ * once more before it writes): a thread that is gone keeps what was seen last, within one look of its end. Blocked
  * and stall time, and the longest calls and stalls, come from the recorder ({@link ThreadTimes}), by thread name.
  *
  * <p>Loops on virtual threads are left out: a parked virtual thread is unmounted, not inside a bracketed idle wait,
