@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every loopguard benchmark in one command: builds what it needs, runs start-up (JDK 17 and 25), per-call overhead and
 # recording cost (JMH), load on the demo (wrk), the recording storm and report generation, and writes
-# bench/results.md. About 8–10 minutes on 2 cores. Measure on an otherwise idle machine (see the load average the
+# bench/results.md. About 10–12 minutes on 2 cores. Measure on an otherwise idle machine (see the load average the
 # table records).
 #
 #   bash benchmarks/run.sh            full run, writes bench/results.md
@@ -32,9 +32,9 @@ LOOPGUARD_JAR="$root/agent/target/loopguard-agent.jar"
 BLOCKHOUND_JAR="$here/target/blockhound-agent.jar"
 
 if [[ -n "$QUICK" ]]; then
-  runs=2; storm_calls=400000; export LOAD_WARMUP=2 LOAD_SECONDS=2 LOAD_WINDOWS=1; jmh=quick; report_rounds=1
+  runs=2; storm_calls=400000; export LOAD_WARMUP=2 LOAD_SECONDS=2 LOAD_ROUNDS=2; jmh=quick; report_rounds=1
 else
-  runs=11; storm_calls=10000000; export LOAD_WARMUP=5 LOAD_SECONDS=5 LOAD_WINDOWS=3 LOAD_PASSES=2; jmh=full; report_rounds=4
+  runs=11; storm_calls=10000000; export LOAD_WARMUP=15 LOAD_SECONDS=5 LOAD_ROUNDS=8; jmh=full; report_rounds=4
 fi
 
 log "1. start-up ($runs runs × 4 configurations × 2 JDKs)"
@@ -46,7 +46,10 @@ java -cp "$BENCH_JAR" io.loopguard.bench.JmhSuite "$LOOPGUARD_JAR" "$BLOCKHOUND_
   >"$work/jmh.log" 2>&1 || { tail -50 "$work/jmh.log" >&2; exit 1; }
 
 log "4. load (wrk on the demo)"
-LOAD_OUT="$work/load.md" LOOPGUARD_JAR="$LOOPGUARD_JAR" BLOCKHOUND_JAR="$BLOCKHOUND_JAR" bash "$here/load.sh" "$JDK17" >/dev/null
+# Interleaved window by window, with a second server without agent as an A/A control: on a shared machine the only
+# way found to compare (bench/results.md, issue 15, fifth and sixth parts).
+LOAD_CONFIGS="none control loopguard blockhound" LOAD_OUT="$work/load.md" LOOPGUARD_JAR="$LOOPGUARD_JAR" \
+  BLOCKHOUND_JAR="$BLOCKHOUND_JAR" bash "$here/load.sh" "$JDK17" >/dev/null
 
 log "5. storm ($storm_calls recorded calls, 8 threads, 1000 sites)"
 storm_opts=(-Xms512m -Xmx512m -cp "$BENCH_JAR" io.loopguard.bench.Storm "$storm_calls" 8)
