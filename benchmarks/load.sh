@@ -136,11 +136,14 @@ declare -A label=([loopguard]="loopguard" [production]="loopguard profile=produc
   [blockhound]="BlockHound" [control]="no agent, second server (A/A control)")
 # Interleaved mode: each round's window of a configuration against the no-agent window of the same round (seconds
 # apart), so drift between rounds cancels; the median of those ratios and its quartiles. Sequential mode: a dash.
+# Median and quartiles of one ratio (in %) per line of standard input: "median % (first–third quartile)".
+ratio_quartiles() {
+  sort -n | awk '{v[NR]=$1} END {q = int((NR + 3) / 4); m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
+    printf "%.1f %% (%.1f–%.1f)", m, v[q], v[NR + 1 - q]}'
+}
 paired() { # config
   if ((LOAD_ROUNDS > 0)); then
-    paste <(field rps none) <(field rps "$1") | awk '{print 100 * $2 / $1}' | sort -n \
-      | awk '{v[NR]=$1} END {q = int((NR + 3) / 4); m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
-        printf "%.1f %% (%.1f–%.1f)", m, v[q], v[NR + 1 - q]}'
+    paste <(field rps none) <(field rps "$1") | awk '{print 100 * $2 / $1}' | ratio_quartiles
   else
     echo "—"
   fi
@@ -148,9 +151,7 @@ paired() { # config
 # With the A/A control in an interleaved run: each round's window against the mean of the two no-agent servers' windows
 # of that round, so that neither server's own bias (the control showed up to ±8 % against the other) is the baseline.
 pooled() { # config
-  paste <(field rps none) <(field rps control) <(field rps "$1") | awk '{print 200 * $3 / ($1 + $2)}' | sort -n \
-    | awk '{v[NR]=$1} END {q = int((NR + 3) / 4); m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
-      printf "%.1f %% (%.1f–%.1f)", m, v[q], v[NR + 1 - q]}'
+  paste <(field rps none) <(field rps control) <(field rps "$1") | awk '{print 200 * $3 / ($1 + $2)}' | ratio_quartiles
 }
 both=0; ((LOAD_ROUNDS > 0)) && [[ " ${configs[*]} " == *" control "* ]] && both=1
 table="| configuration | requests/s, median (min–max) of $((LOAD_WINDOWS * LOAD_PASSES)) × ${LOAD_SECONDS} s | p99 ms | errors | throughput vs no agent | same-round ratio, median (quartiles) |$( ((both)) && echo " same-round vs both no-agent servers |")

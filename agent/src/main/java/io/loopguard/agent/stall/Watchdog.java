@@ -215,7 +215,7 @@ public final class Watchdog implements Runnable {
             if (!isVirtual(thread) && runtime.loopState(thread, state)) {
                 long now = System.nanoTime();
                 loopTimes.observe(thread, state, now);
-                busyTotal += state[6];
+                busyTotal += state[6]; // busy time so far; state[0]: the current stretch's start (loopState)
                 if (busy(thread, state)) {
                     allIdle = false;
                     allYoung &= now - state[0] < tickNanos;
