@@ -46,4 +46,13 @@ public final class CallSites {
         LockSupport.unpark(Thread.currentThread());
         LockSupport.park();
     }
+
+    /**
+     * A throwable made {@code frames} frames below the caller, with nothing recorded: the VM's stack walk alone, which
+     * a recorded call's site key needs. {@code throwable(5)} makes it as deep as {@code at(code, 0, 0)}'s recorded
+     * {@code park} makes the runtime's (the park and the runtime's two frames above {@code block}).
+     */
+    public static Throwable throwable(int frames) {
+        return frames > 0 ? throwable(frames - 1) : new Throwable();
+    }
 }

@@ -61,6 +61,16 @@ public class RecordingBenchmark {
         CallSites.at(0, 0, DEEP);
     }
 
+    /**
+     * The floor of {@code repeatedShallow}: the VM's stack walk ({@code new Throwable()}) at the depth where the
+     * runtime takes it, and nothing else. Recording a repeated site costs at least this on any thread.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public Throwable walkFloorShallow() {
+        return CallSites.throwable(5);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     public void newShallow() {

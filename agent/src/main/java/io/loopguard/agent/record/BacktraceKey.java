@@ -1,6 +1,7 @@
 package io.loopguard.agent.record;
 
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * A 64-bit key of a throwable's stack computed from the VM's unresolved backtrace ({@code Throwable.backtrace}), so a
@@ -33,8 +34,16 @@ final class BacktraceKey {
         this.backtrace = backtrace;
     }
 
+    /** The throwable's unresolved backtrace, as {@link #of(Object, int)} and {@link #same} take it. */
+    Object backtraceOf(Throwable throwable) {
+        return backtrace.get(throwable);
+    }
+
     long of(Throwable throwable, int site) {
-        Object first = backtrace.get(throwable);
+        return of(backtraceOf(throwable), site);
+    }
+
+    long of(Object first, int site) {
         if (!(first instanceof Object[])) {
             return NONE;
         }
@@ -79,5 +88,72 @@ final class BacktraceKey {
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         return h == NONE ? 1 : h;
+    }
+
+    /**
+     * Whether two backtraces hold the same frames, element by element with the same generic reading as {@link #of}:
+     * primitive arrays by content, object arrays by the identity of their elements. Exact (no hash to collide), and
+     * cheaper than hashing one backtrace: a repeated site's backtrace compares in a few vectorized array comparisons
+     * where {@link #of} multiplies every element in (about 110 ns for 22 frames on JDK 17). Anything unexpected is
+     * "not the same", which only sends the caller to the hashed path.
+     */
+    static boolean same(Object first, Object other) {
+        if (!(first instanceof Object[]) || !(other instanceof Object[])) {
+            return false;
+        }
+        Object[] a = (Object[]) first;
+        Object[] b = (Object[]) other;
+        int chunkLength = a.length;
+        for (int chunks = 0; a != null; chunks++) {
+            if (b == null || a.length != b.length || chunks == MAX_CHUNKS) {
+                return false;
+            }
+            Object[] nextA = null;
+            Object[] nextB = null;
+            for (int i = 0; i < a.length; i++) {
+                Object x = a[i];
+                Object y = b[i];
+                if (x == y) {
+                    continue;
+                }
+                if (x == null || y == null || x.getClass() != y.getClass()) {
+                    return false;
+                }
+                if (x instanceof int[]) {
+                    if (!Arrays.equals((int[]) x, (int[]) y)) {
+                        return false;
+                    }
+                } else if (x instanceof short[]) {
+                    if (!Arrays.equals((short[]) x, (short[]) y)) {
+                        return false;
+                    }
+                } else if (x instanceof long[]) {
+                    if (!Arrays.equals((long[]) x, (long[]) y)) {
+                        return false;
+                    }
+                } else if (x instanceof Object[]) {
+                    Object[] xs = (Object[]) x;
+                    Object[] ys = (Object[]) y;
+                    if (xs.length != ys.length) {
+                        return false;
+                    }
+                    if (xs.length == chunkLength) {
+                        nextA = xs;
+                        nextB = ys;
+                    } else {
+                        for (int j = 0; j < xs.length; j++) {
+                            if (xs[j] != ys[j]) {
+                                return false;
+                            }
+                        }
+                    }
+                } else {
+                    return false; // another object, compared by identity in the hash: not identical here
+                }
+            }
+            a = nextA;
+            b = nextB;
+        }
+        return b == null;
     }
 }

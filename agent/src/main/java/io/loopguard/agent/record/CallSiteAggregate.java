@@ -57,8 +57,12 @@ final class CallSiteAggregate {
         this.allowed = allowed;
     }
 
-    /** One call on {@code threadName} that blocked {@code nanos}, during the tests {@code testNames} (may be empty). */
-    void add(String threadName, long nanos, String[] testNames) {
+    /**
+     * One call on {@code threadName} that blocked {@code nanos} and ended at {@code endNanos} ({@code System.nanoTime()}'s
+     * clock: the caller's reading, so recording a call reads no clock of its own), during the tests {@code testNames}
+     * (may be empty).
+     */
+    void add(String threadName, long nanos, long endNanos, String[] testNames) {
         count.incrementAndGet();
         totalNanos.addAndGet(nanos);
         long min;
@@ -70,7 +74,10 @@ final class CallSiteAggregate {
             Thread.onSpinWait();
         }
         histogram.incrementAndGet(DurationHistogram.bucketOf(nanos));
-        lastSeenMillis = EpochClock.nowMillis();
+        long millis = EpochClock.epochMillis(endNanos);
+        if (millis > lastSeenMillis) { // a volatile write only when the millisecond moved on (a repeated site's calls)
+            lastSeenMillis = millis;
+        }
         addName(threads, threadName, MAX_THREAD_NAMES);
         for (String test : testNames) {
             addName(tests, test, CallSite.MAX_TESTS);

@@ -1,6 +1,7 @@
 package io.loopguard.agent.record;
 
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import io.loopguard.format.CallSite;
 import io.loopguard.format.Category;
 import io.loopguard.format.Frame;
 import io.loopguard.runtime.CallSiteSnapshot;
+import io.loopguard.runtime.SiteFlags;
 
 /**
  * The agent side of a blocking call on an event-loop thread: the runtime calls {@link #record} when the outermost
@@ -46,6 +48,9 @@ public final class Recorder {
     private final Map<Long, CallSiteAggregate> seen = new ConcurrentHashMap<>();
     private final int maxSeen;
     private volatile BacktraceKey backtraceKeys;
+    /** Slots of {@link #lastCalls}, by woven method (site index); a power of two. */
+    private static final int LAST_CALLS = 1024;
+    private final LastCall[] lastCalls = new LastCall[LAST_CALLS];
 
     public Recorder(SiteTable sites, SqlRegistry sql, List<String> allow, long thresholdNanos, int maxSites, boolean log) {
         this(sites, sql, allow, thresholdNanos, maxSites, log, 0);
@@ -86,7 +91,7 @@ public final class Recorder {
         CallSiteAggregate aggregate = lookup(site, siteNumber, context, stack);
         if (aggregate != null && !aggregate.allowed) {
             String threadName = thread.getName();
-            aggregate.add(threadName, nanos, tests.current());
+            aggregate.add(threadName, nanos, endNanos, tests.current());
             threadTimes.add(threadName, site.category(), nanos, aggregate.id, startNanos);
             dirty = true;
             if (aggregate.allowedBy == null) { // no event for a call a framework allows: a recording's check counts events
@@ -97,33 +102,60 @@ public final class Recorder {
 
     /**
      * The call's aggregate. The repeated-site path: the runtime's {@code new Throwable()} (the VM's stack walk,
-     * unresolved), its backtrace hashed ({@link BacktraceKey}) and looked up in {@link #seen}; only on a miss is the stack resolved
-     * into frames and the site found or made by the {@link CallSiteTable}, which alone decides what a call site is
-     * (this cache only remembers its answers, allowed sites included). Every call still reaches
-     * {@link CallSiteAggregate#add}: count, total, min and max stay exact. Measured in bench/results.md
+     * unresolved), its backtrace compared with the last call's of the same woven method ({@link #lastCalls}: a loop
+     * that repeats a call site matches there), else hashed ({@link BacktraceKey}) and looked up in {@link #seen}; only
+     * on a miss is the stack resolved into frames and the site found or made by the {@link CallSiteTable}, which alone
+     * decides what a call site is (these caches only remember its answers, allowed sites included). Every call still
+     * reaches {@link CallSiteAggregate#add}: count, total, min and max stay exact. Measured in bench/results.md
      * ({@code RecordingBenchmark}).
      */
     private CallSiteAggregate lookup(Site site, int siteNumber, Object context, Throwable here) {
         BacktraceKey keys = backtraceKeys;
-        long key = BacktraceKey.NONE;
-        if (keys != null) {
-            try {
-                key = keys.of(here, siteNumber);
-            } catch (RuntimeException e) { // a VM whose backtrace is not what BacktraceKey expects: the slow path only
-                backtraceKeys = null;
+        if (keys == null) {
+            return table.lookup(site, context, StackCapture.capture(here));
+        }
+        Object backtrace;
+        long key;
+        try {
+            backtrace = keys.backtraceOf(here);
+            LastCall last = lastCalls[SiteFlags.index(siteNumber) & (LAST_CALLS - 1)];
+            if (last != null && last.siteNumber == siteNumber && BacktraceKey.same(last.backtrace.get(), backtrace)) {
+                return last.aggregate;
+            }
+            key = keys.of(backtrace, siteNumber);
+        } catch (RuntimeException e) { // a VM whose backtrace is not what BacktraceKey expects: the slow path only
+            backtraceKeys = null;
+            return table.lookup(site, context, StackCapture.capture(here));
+        }
+        CallSiteAggregate aggregate = key == BacktraceKey.NONE ? null : seen.get(key);
+        if (aggregate == null) {
+            aggregate = table.lookup(site, context, StackCapture.capture(here));
+            if (aggregate != null && key != BacktraceKey.NONE && seen.size() < maxSeen) {
+                seen.putIfAbsent(key, aggregate);
             }
         }
-        if (key != BacktraceKey.NONE) {
-            CallSiteAggregate known = seen.get(key);
-            if (known != null) {
-                return known;
-            }
-        }
-        CallSiteAggregate aggregate = table.lookup(site, context, StackCapture.capture(here));
-        if (aggregate != null && key != BacktraceKey.NONE && seen.size() < maxSeen) {
-            seen.putIfAbsent(key, aggregate);
+        if (aggregate != null && key != BacktraceKey.NONE) {
+            lastCalls[SiteFlags.index(siteNumber) & (LAST_CALLS - 1)] = new LastCall(siteNumber, backtrace, aggregate);
         }
         return aggregate;
+    }
+
+    /**
+     * The last recorded call of one woven method: its backtrace and aggregate. Immutable, so a loop thread that reads
+     * another's entry (a racy plain array read) sees it whole. The backtrace is held weakly: it holds the mirrors of
+     * the classes on the stack, and a cache entry must not keep an unloaded class loader alive (a redeployed
+     * application, a test framework's per-test loader); a collected one is simply a miss.
+     */
+    private static final class LastCall {
+        final int siteNumber;
+        final WeakReference<Object> backtrace;
+        final CallSiteAggregate aggregate;
+
+        LastCall(int siteNumber, Object backtrace, CallSiteAggregate aggregate) {
+            this.siteNumber = siteNumber;
+            this.backtrace = new WeakReference<>(backtrace);
+            this.aggregate = aggregate;
+        }
     }
 
     /**
@@ -169,7 +201,7 @@ public final class Recorder {
         Site site = sites.get(sites.timedByJvm(category, blockingMethod));
         CallSiteAggregate aggregate = table.lookup(site, detail, frames);
         if (aggregate != null && !aggregate.allowed) {
-            aggregate.add(threadName, nanos, tests.current());
+            aggregate.add(threadName, nanos, startNanos + nanos, tests.current());
             threadTimes.add(threadName, category, nanos, aggregate.id, startNanos);
             dirty = true;
             if (aggregate.allowedBy == null) {
@@ -199,16 +231,10 @@ public final class Recorder {
      * {@code startNanos} on {@code System.nanoTime()}'s clock. Runs on the watchdog's thread.
      */
     public void recordStall(String threadName, StackTraceElement[] frames, long startNanos, long nanos) {
-        int first = 0;
-        while (first < frames.length && StackCapture.isAgentFrame(frames[first].getClassName())) {
-            first++;
-        }
-        int length = Math.min(frames.length - first, StackCapture.MAX_FRAMES);
-        if (length <= 0) {
+        StackTraceElement[] stack = StackCapture.belowAgent(frames);
+        if (stack.length == 0) {
             return;
         }
-        StackTraceElement[] stack = new StackTraceElement[length];
-        System.arraycopy(frames, first, stack, 0, length);
         String blockingMethod = stack[0].getClassName() + "." + stack[0].getMethodName();
         onBehalfOf.set(threadName);
         try {
@@ -236,7 +262,7 @@ public final class Recorder {
             return null; // a framework's allowance: it runs, and is recorded as allowed when it ends
         }
         if (aggregate != null) {
-            aggregate.add(thread.getName(), 0L, tests.current()); // rejected before it ran: counted, no time blocked
+            aggregate.add(thread.getName(), 0L, System.nanoTime(), tests.current()); // rejected before it ran: counted, no time blocked
             dirty = true;
         }
         List<Frame> stack = aggregate != null ? aggregate.stack : StackCapture.toFrames(site, frames);
@@ -265,7 +291,7 @@ public final class Recorder {
     }
 
     private static boolean isConditional(int site) {
-        return (site & io.loopguard.runtime.SiteFlags.CONDITIONAL) != 0;
+        return (site & SiteFlags.CONDITIONAL) != 0;
     }
 
     public List<CallSite> callSites() {

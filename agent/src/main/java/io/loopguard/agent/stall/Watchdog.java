@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.loopguard.agent.install.RuntimeBridge;
 import io.loopguard.agent.looptime.LoopTimes;
 import io.loopguard.agent.record.Recorder;
+import io.loopguard.agent.record.StackCapture;
 
 /**
  * The agent's one watchdog thread: every tick it reads each registered thread's busy/idle state (written by the
@@ -332,7 +333,8 @@ public final class Watchdog implements Runnable {
     }
 
     private void sample(Thread thread, BusyStretch stretch) {
-        StackTraceElement[] frames = thread.getStackTrace();
+        // A sample that caught the loop inside the agent (recording a call) counts as the instrumented call's stack.
+        StackTraceElement[] frames = StackCapture.belowAgent(thread.getStackTrace());
         // Only a sample taken inside the same stretch and outside any recorded call describes the busy code.
         if (frames.length > 0 && runtime.loopState(thread, state) && state[0] == stretch.start && state[2] == 0L) {
             stretch.sample(frames);
