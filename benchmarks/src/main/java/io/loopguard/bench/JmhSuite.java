@@ -102,6 +102,28 @@ public final class JmhSuite {
                     + Md.signed(Md.median(yes) - Md.median(no)) + " |");
         }
         md.println();
+        production(md, loopguard);
+    }
+
+    /**
+     * The production profile's repeated-site path (issue 15's bar: at most 1 µs a call on JDK 17), beside its floor in
+     * the same kind of fork: the VM's stack walk alone at the depth where the runtime takes it, which no per-call
+     * site key can avoid and which moves with the machine's memory (bench/results.md, issue 15's parts).
+     */
+    private void production(PrintStream md, Path loopguard) throws RunnerException {
+        String agent = "-javaagent:" + loopguard + "=output=" + work.resolve("lg-production") + ",profile=production,threshold=0";
+        Map<String, double[]> scores = iterationScores(new Runner(
+                base(RecordingBenchmark.class.getName() + "\\.(repeatedShallow|walkFloorShallow)")
+                        .jvmArgsAppend(agent).build()).run(), 1);
+        double[] yes = scores.get("repeatedShallow registered=true");
+        double[] no = scores.get("repeatedShallow registered=false");
+        double[] floor = scores.get("walkFloorShallow registered=false");
+        md.println("| repeated site, `profile=production,threshold=0`, µs/call | registered | not registered | recording adds"
+                + " | the VM's stack walk alone (`walkFloorShallow`) |");
+        md.println("|---|---|---|---|---|");
+        md.println("| `repeatedShallow` | " + Md.medianRange(yes) + " | " + Md.medianRange(no) + " | "
+                + Md.signed(Md.median(yes) - Md.median(no)) + " | " + Md.medianRange(floor) + " |");
+        md.println();
     }
 
     /** The busy/idle bracket around a loop's idle wait: one loop iteration, registered or not, and without agent. */
