@@ -13,7 +13,8 @@ import io.loopguard.format.DataFileReader;
 /**
  * The storm: {@code CALLS} recorded calls from {@code THREADS} registered threads over {@code SITES} distinct call
  * sites ({@link CallSites} with three digits). Prints one line {@code storm elapsedMs=… heapAfterGc=…}; the agent
- * writes its data file at exit, which {@code check DIR} then reads: the sum of counts, the sites, the dropped calls.
+ * writes its data file at exit, which {@code check DIR} then reads: the sum of counts, the sites, the dropped calls,
+ * and apart from them the stalls (each storm thread is one busy stretch that never goes idle: a stall by definition).
  *
  * <p>{@code java [-javaagent:…] -cp benchmarks.jar io.loopguard.bench.Storm [CALLS [THREADS]]} or
  * {@code … Storm check OUTPUT_DIR}
@@ -63,6 +64,7 @@ public final class Storm {
     private static void check(Path dir) throws Exception {
         long count = 0;
         long dropped = 0;
+        long stalls = 0;
         int sites = 0;
         int files = 0;
         try (var list = Files.list(dir)) {
@@ -72,11 +74,16 @@ public final class Storm {
                 dropped += data.droppedCalls();
                 List<CallSite> callSites = data.callSites();
                 for (CallSite site : callSites) {
+                    if (site.category().equals("stall")) {
+                        stalls += site.count(); // each storm thread is one busy stretch that never goes idle
+                        continue;
+                    }
                     count += site.count();
                     sites++;
                 }
             }
         }
-        System.out.println("check files=" + files + " sites=" + sites + " count=" + count + " dropped=" + dropped);
+        System.out.println("check files=" + files + " sites=" + sites + " count=" + count + " dropped=" + dropped
+                + " stalls=" + stalls);
     }
 }
