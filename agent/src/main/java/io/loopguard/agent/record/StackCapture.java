@@ -30,20 +30,13 @@ public final class StackCapture {
         return capture(new Throwable());
     }
 
-    /** {@link #capture()} of a throwable made on the recorded call's own stack (the agent's frames are dropped). */
+    /**
+     * {@link #capture()} of a throwable made on the recorded call's own stack (the agent's frames are dropped: on a
+     * recorded call's stack they are all above the instrumented method, the runtime never calls back into the
+     * application).
+     */
     static StackTraceElement[] capture(Throwable here) {
-        StackTraceElement[] all = here.getStackTrace();
-        int first = 0;
-        while (first < all.length && isAgentFrame(all[first].getClassName())) {
-            first++;
-        }
-        int length = Math.min(all.length - first, MAX_FRAMES);
-        if (length <= 0) {
-            return NONE;
-        }
-        StackTraceElement[] out = new StackTraceElement[length];
-        System.arraycopy(all, first, out, 0, length);
-        return out;
+        return belowAgent(here.getStackTrace());
     }
 
     /**
