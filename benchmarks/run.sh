@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every loopguard benchmark in one command: builds what it needs, runs start-up (JDK 17 and 25), per-call overhead and
 # recording cost (JMH), load on the demo (wrk), the recording storm and report generation, and writes
-# bench/results.md. About 10–12 minutes on 2 cores. Measure on an otherwise idle machine (see the load average the
+# bench/results.md. About 15 minutes on 2 cores. Measure on an otherwise idle machine (see the load average the
 # table records).
 #
 #   bash benchmarks/run.sh            full run, writes bench/results.md
@@ -50,6 +50,12 @@ log "4. load (wrk on the demo)"
 # way found to compare (bench/results.md, issue 15, fifth and sixth parts).
 LOAD_CONFIGS="none control loopguard blockhound" LOAD_OUT="$work/load.md" LOOPGUARD_JAR="$LOOPGUARD_JAR" \
   BLOCKHOUND_JAR="$BLOCKHOUND_JAR" bash "$here/load.sh" "$JDK17" >/dev/null
+
+log "4b. load on the blocking endpoints (every request recorded)"
+# The same interleaved method on the demo's /blocking/* endpoints: loopguard records every request here, with its
+# defaults and with profile=production (issue 15's bar), beside BlockHound (which only counts them).
+LOAD_MIX=blocking LOAD_CONFIGS="none control loopguard production blockhound" LOAD_OUT="$work/load-blocking.md" \
+  LOOPGUARD_JAR="$LOOPGUARD_JAR" BLOCKHOUND_JAR="$BLOCKHOUND_JAR" bash "$here/load.sh" "$JDK17" >/dev/null
 
 log "5. storm ($storm_calls recorded calls, 8 threads, 1000 sites)"
 storm_opts=(-Xms512m -Xmx512m -cp "$BENCH_JAR" io.loopguard.bench.Storm "$storm_calls" 8)
@@ -108,6 +114,9 @@ mkdir -p "$(dirname "$out")"
   echo "## 4. Load on the demo's right-way endpoints, JDK 17 (bar: loopguard ≥ 98 % of no-agent throughput)"
   echo
   cat "$work/load.md"
+  echo "## 4b. Load on the demo's blocking endpoints, JDK 17 (bar: loopguard with profile=production ≥ 95 % of no-agent throughput; defaults beside it)"
+  echo
+  cat "$work/load-blocking.md"
   echo "## 5. Storm: $storm_calls recorded calls, 8 registered threads, 1 000 call sites, JDK 17 (loopguard defaults, -Xmx512m)"
   echo
   cat "$work/storm.md"
