@@ -44,6 +44,11 @@ final class FrameworkMachineryFamily extends AllowancesOnly {
                 AllowDefault.onStack("reactor.core.scheduler.BoundedElasticScheduler$BoundedScheduledExecutorService#ensureQueueCapacity"),
                 AllowDefault.onStack("reactor.core.scheduler.SchedulerTask#dispose"),
                 AllowDefault.onStack("reactor.core.scheduler.WorkerTask#dispose"),
+                // Reactor: a worker disposing its tasks' composite, synchronized against a task of that worker removing
+                // itself from it (the WorkerTask#dispose above) on another loop. Not in Reactor's list because
+                // BlockHound cannot see a contended monitor; seen here as a 1.3 ms monitor site between two parallel
+                // loops when a loaded machine descheduled the holder.
+                AllowDefault.onStack("reactor.core.scheduler.ExecutorServiceWorker#dispose"),
                 AllowDefault.onStack("java.util.concurrent.ThreadPoolExecutor#processWorkerExit"),
                 AllowDefault.onStack("java.util.concurrent.FutureTask#handlePossibleCancellationInterrupt"));
     }

@@ -138,6 +138,7 @@ class FamiliesTest {
                 "reactor.core.scheduler.BoundedElasticScheduler$BoundedScheduledExecutorService#ensureQueueCapacity",
                 "reactor.core.scheduler.SchedulerTask#dispose",
                 "reactor.core.scheduler.WorkerTask#dispose",
+                "reactor.core.scheduler.ExecutorServiceWorker#dispose",
                 "java.util.concurrent.ThreadPoolExecutor#processWorkerExit",
                 "java.util.concurrent.FutureTask#handlePossibleCancellationInterrupt");
         int woven = 0;

@@ -63,7 +63,11 @@ class StallIT {
         // pause; its CPU time cannot (a paused thread burns none). 1 % for the CPU clock's granularity.
         assertThat(stall.maxNanos()).as("the stall lasts at least the hash's CPU time (wall %d ns)\n%s", hogWall,
                 run.describe()).isGreaterThanOrEqualTo(hogCpu - hogCpu / 100);
-        assertThat(run.sitesWhere(s -> !s.category().equals("stall"))).as(run.describe()).isEmpty();
+        // Nothing of the hash is reported as anything but the stall. (Other sites may be real: on a loaded machine
+        // Reactor's scheduler contends for its own monitors between loops, e.g. ListCompositeDisposable.dispose.)
+        assertThat(run.sitesWhere(s -> !s.category().equals("stall")
+                && RunResult.hasFrame(s, server.target, "hashOnLoop")))
+                .as(run.describe()).isEmpty();
         LoopTime loop = run.data().loops().stream().filter(l -> l.thread().equals(stall.threads().get(0))).findFirst()
                 .orElseThrow(() -> new AssertionError("no loop time for the stalled loop\n" + run.describe()));
         assertThat(loop.stallNanos()).as("the loop's stall time").isEqualTo(stall.totalNanos());
@@ -75,7 +79,7 @@ class StallIT {
     void coldServerServingFastRequestsHasNoStall(Server server) {
         RunResult run = AgentProcess.of(server.target).args("fast").name("StallFast-" + server).run();
         assertRan(run);
-        assertThat(run.sites()).as(run.describe()).isEmpty();
+        assertThat(run.sitesWhere(s -> !frameworkMonitor(s))).as(run.describe()).isEmpty();
     }
 
     @ParameterizedTest
@@ -83,7 +87,7 @@ class StallIT {
     void idleLoopsHaveNoStall(Server server) {
         RunResult run = AgentProcess.of(server.target).args("idle").name("StallIdle-" + server).run();
         assertRan(run);
-        assertThat(run.sites()).as(run.describe()).isEmpty();
+        assertThat(run.sitesWhere(s -> !frameworkMonitor(s))).as(run.describe()).isEmpty();
     }
 
     @Test
@@ -115,6 +119,15 @@ class StallIT {
         RunResult run = AgentProcess.of(StallTarget.class).args("spin").option("stall=0").name("StallOff").run();
         assertRan(run);
         assertThat(run.sites()).as(run.describe()).isEmpty();
+    }
+
+    /**
+     * A contended monitor inside the server framework's own code (Reactor's scheduler bookkeeping between its loops):
+     * real, reported as it should be, and out of these scenarios' control, since it only shows when a loaded machine
+     * deschedules the loop that holds the monitor. Stalls and blocking calls are never excused by this.
+     */
+    private static boolean frameworkMonitor(CallSite site) {
+        return site.category().equals("monitor") && !site.stack().get(0).className().startsWith("io.loopguard.");
     }
 
     private static List<CallSite> stalls(RunResult run) {
