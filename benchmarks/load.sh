@@ -134,13 +134,13 @@ pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f %%", 100 * a / b}'; }
 declare -A label=([loopguard]="loopguard" [production]="loopguard profile=production" [stalloff]="loopguard stall=0"
   [jfroff]="loopguard jfr=false" [bare]="loopguard jfr=false,stall=0" [loopguard-b]="loopguard (agent B)" [production-b]="loopguard profile=production (agent B)"
   [blockhound]="BlockHound" [control]="no agent, second server (A/A control)")
-# Interleaved mode: each round's window of a configuration against the no-agent window of the same round (seconds
-# apart), so drift between rounds cancels; the median of those ratios and its quartiles. Sequential mode: a dash.
 # Median and quartiles of one ratio (in %) per line of standard input: "median % (first–third quartile)".
 ratio_quartiles() {
   sort -n | awk '{v[NR]=$1} END {q = int((NR + 3) / 4); m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
     printf "%.1f %% (%.1f–%.1f)", m, v[q], v[NR + 1 - q]}'
 }
+# Interleaved mode: each round's window of a configuration against the no-agent window of the same round (seconds
+# apart), so drift between rounds cancels; the median of those ratios and its quartiles. Sequential mode: a dash.
 paired() { # config
   if ((LOAD_ROUNDS > 0)); then
     paste <(field rps none) <(field rps "$1") | awk '{print 100 * $2 / $1}' | ratio_quartiles

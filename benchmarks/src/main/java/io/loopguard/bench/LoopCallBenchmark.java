@@ -1,7 +1,6 @@
 package io.loopguard.bench;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.loopguard.LoopGuard;
@@ -53,10 +52,9 @@ public class LoopCallBenchmark {
         lock.unlock();
     }
 
-    /** {@code LockSupport.unpark(self)} then {@code park()}: the permit is set, the park returns at once. */
+    /** {@code LockSupport.unpark(self)} then {@code park()} ({@link CallSites#block}): the park returns at once. */
     @Benchmark
     public void unparkPark() {
-        LockSupport.unpark(Thread.currentThread());
-        LockSupport.park();
+        CallSites.block();
     }
 }

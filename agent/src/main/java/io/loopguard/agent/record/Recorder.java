@@ -114,11 +114,12 @@ public final class Recorder {
         if (keys == null) {
             return table.lookup(site, context, StackCapture.capture(here));
         }
+        int slot = SiteFlags.index(siteNumber) & (LAST_CALLS - 1);
         Object backtrace;
         long key;
         try {
             backtrace = keys.backtraceOf(here);
-            LastCall last = lastCalls[SiteFlags.index(siteNumber) & (LAST_CALLS - 1)];
+            LastCall last = lastCalls[slot];
             if (last != null && last.siteNumber == siteNumber && BacktraceKey.same(last.backtrace.get(), backtrace)) {
                 return last.aggregate;
             }
@@ -135,7 +136,7 @@ public final class Recorder {
             }
         }
         if (aggregate != null && key != BacktraceKey.NONE) {
-            lastCalls[SiteFlags.index(siteNumber) & (LAST_CALLS - 1)] = new LastCall(siteNumber, backtrace, aggregate);
+            lastCalls[slot] = new LastCall(siteNumber, backtrace, aggregate);
         }
         return aggregate;
     }
