@@ -13,6 +13,12 @@ import java.util.List;
  * application frame (a library's own blocking call) keeps the first version's fingerprint ({@link #ofEveryFrame}).
  * File names are left out because they add nothing the class name does not say.
  *
+ * <p>Class names enter the hash without what the JVM makes up at run time for a hidden class: a lambda's class
+ * {@code a.B$$Lambda$437/0x00007fe4643e32c8} (JDK 17; {@code a.B$$Lambda/0x…} from JDK 21) counts as
+ * {@code a.B$$Lambda}. The number and the address differ from run to run, and lambda frames do show in stacks where
+ * an agent such as OpenTelemetry's defines the lambdas' classes (the body itself, {@code a.B.lambda$m$0}, keeps its
+ * name).
+ *
  * <p>A {@code stall}'s id leaves out line numbers altogether: its stack is a sample taken while the busy code ran, and
  * the lines of a hot loop's frames depend on the moment of sampling (bcrypt's {@code crypt_raw} alternates between
  * two lines), so the same stall in the same handler would otherwise be a new call site at every run.
@@ -29,7 +35,7 @@ public final class CallSiteId {
     public static String of(String category, String blockingMethod, List<Frame> stack) {
         long hash = OFFSET_BASIS;
         hash = mix(hash, category);
-        hash = mix(hash, blockingMethod);
+        hash = mix(hash, stableName(blockingMethod));
         boolean lines = !isStall(category);
         boolean application = false;
         for (int i = 1; i < stack.size(); i++) {
@@ -37,7 +43,7 @@ public final class CallSiteId {
             if (frame.isApplication()) {
                 application = true;
                 hash = mixByte(hash, 1); // frame separator, so that frames cannot be confused with fields
-                hash = mix(hash, frame.className());
+                hash = mix(hash, stableName(frame.className()));
                 hash = mix(hash, frame.methodName());
                 if (lines) {
                     hash = mix(hash, Integer.toString(frame.lineNumber()));
@@ -60,11 +66,11 @@ public final class CallSiteId {
     public static String ofEveryFrame(String category, String blockingMethod, List<Frame> stack) {
         long hash = OFFSET_BASIS;
         hash = mix(hash, category);
-        hash = mix(hash, blockingMethod);
+        hash = mix(hash, stableName(blockingMethod));
         for (int i = 0; i < stack.size(); i++) {
             Frame frame = stack.get(i);
             hash = mixByte(hash, 1);
-            hash = mix(hash, frame.className());
+            hash = mix(hash, stableName(frame.className()));
             hash = mix(hash, frame.methodName());
             if (i > 0 && !frame.isJdk() && !isStall(category)) {
                 hash = mix(hash, Integer.toString(frame.lineNumber()));
@@ -81,14 +87,46 @@ public final class CallSiteId {
     public static String ofLocation(String category, String blockingMethod, Frame location) {
         long hash = OFFSET_BASIS;
         hash = mix(hash, category);
-        hash = mix(hash, blockingMethod);
+        hash = mix(hash, stableName(blockingMethod));
         hash = mixByte(hash, 2); // not an id of the call-site kind: a different separator
-        hash = mix(hash, location.className());
+        hash = mix(hash, stableName(location.className()));
         hash = mix(hash, location.methodName());
         if (!isStall(category)) {
             hash = mix(hash, Integer.toString(location.lineNumber()));
         }
         return hex(hash);
+    }
+
+    /**
+     * {@code name} (a class name, or a class name and a method) without a hidden class's address ({@code /0x…}) and
+     * without the spin number of a lambda's class ({@code $$Lambda$437}).
+     */
+    static String stableName(String name) {
+        if (name.indexOf("/0x") < 0 && name.indexOf("$$Lambda$") < 0) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name.length());
+        int i = 0;
+        while (i < name.length()) {
+            if (name.startsWith("/0x", i)) {
+                i = skip(name, i + 3, "0123456789abcdefABCDEF");
+            } else if (name.startsWith("$$Lambda$", i)) {
+                out.append("$$Lambda");
+                int digits = skip(name, i + 9, "0123456789");
+                i = digits > i + 9 ? digits : i + 8;
+            } else {
+                out.append(name.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    private static int skip(String text, int from, String characters) {
+        int i = from;
+        while (i < text.length() && characters.indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isStall(String category) {

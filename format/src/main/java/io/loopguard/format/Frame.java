@@ -93,7 +93,20 @@ public record Frame(String className, String methodName, String fileName, int li
 
     /** A frame of a well-known library or framework ({@link #LIBRARY_PREFIXES}); never a JDK frame. */
     public boolean isLibrary() {
-        String name = className;
+        return isLibraryClass(className);
+    }
+
+    /** The application's own code: neither the JDK nor a known library. */
+    public boolean isApplication() {
+        return isApplicationClass(className);
+    }
+
+    /** {@link #isApplication()} of a frame of this class. */
+    public static boolean isApplicationClass(String className) {
+        return !isJdkClass(className) && !isLibraryClass(className);
+    }
+
+    private static boolean isLibraryClass(String name) {
         String[] application = applicationPackages;
         for (int i = 0; i < application.length; i++) {
             if (name.startsWith(application[i])) {
@@ -106,11 +119,6 @@ public record Frame(String className, String methodName, String fileName, int li
             }
         }
         return false;
-    }
-
-    /** The application's own code: neither the JDK nor a known library. */
-    public boolean isApplication() {
-        return !isJdk() && !isLibrary();
     }
 
     /**

@@ -2,7 +2,7 @@ package io.loopguard.format;
 
 /**
  * How reports name what happened at a call site: {@code blocking jdbc call java.sql.Statement.executeQuery} for a
- * blocking call, {@code stall in org.mindrot.jbcrypt.BCrypt.encipher} for a stall (no call blocked there: the loop
+ * blocking call, {@code stall in org.mindrot.jbcrypt.BCrypt.hashpw} for a stall (no call blocked there: the loop
  * was busy running that code). One place, so the CLI, SARIF, JUnit XML and GitHub annotations say it alike.
  */
 public final class SiteWording {

@@ -26,6 +26,31 @@ class CallSiteIdTest {
 
     static final String PINNED_CONTRACT_ID = "2ab3240e9b3ce06a";
 
+    /**
+     * A lambda's class is named by the JVM at run time (spin number, address): two runs of the same code must give
+     * the same id, on JDK 17 and from JDK 21 on. Other names are taken as they are.
+     */
+    @Test
+    void aLambdasClassCountsWithoutItsSpinNumberAndAddress() {
+        List<Frame> jdk17 = List.of(new Frame("java.lang.Thread", "sleep", "Thread.java", -2),
+                new Frame("demo.Routes$$Lambda$437/0x00007fe4643e32c8", "handle", null, -1),
+                new Frame("demo.Routes", "lambda$start$0", "Routes.java", 19));
+        List<Frame> nextRun = List.of(jdk17.get(0), new Frame("demo.Routes$$Lambda$512/0x0000000801c4a000", "handle", null, -1),
+                jdk17.get(2));
+        List<Frame> otherClass = List.of(jdk17.get(0), new Frame("demo.Other$$Lambda$437/0x00007fe4643e32c8", "handle",
+                null, -1), jdk17.get(2));
+
+        assertThat(CallSiteId.of("sleep", "java.lang.Thread.sleep", nextRun))
+                .isEqualTo(CallSiteId.of("sleep", "java.lang.Thread.sleep", jdk17))
+                .isNotEqualTo(CallSiteId.of("sleep", "java.lang.Thread.sleep", otherClass));
+        assertThat(CallSiteId.ofEveryFrame("sleep", "java.lang.Thread.sleep", nextRun))
+                .isEqualTo(CallSiteId.ofEveryFrame("sleep", "java.lang.Thread.sleep", jdk17));
+        assertThat(CallSiteId.stableName("demo.Routes$$Lambda$437/0x00007fe4643e32c8.handle"))
+                .isEqualTo("demo.Routes$$Lambda.handle");
+        assertThat(CallSiteId.stableName("demo.Routes$$Lambda/0x000001f2a1b2c3d8")).isEqualTo("demo.Routes$$Lambda");
+        assertThat(CallSiteId.stableName("demo.Routes$Inner$1")).isEqualTo("demo.Routes$Inner$1");
+    }
+
     /** A stall's stack is a sample of busy code: its lines depend on the moment, so they are not part of the id. */
     @Test
     void aStallsIdIgnoresLinesButNotMethods() {

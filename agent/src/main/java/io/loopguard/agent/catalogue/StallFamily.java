@@ -18,4 +18,10 @@ final class StallFamily implements BlockingFamily {
     public void declare(Rules rules) {
         // sampled, not woven
     }
+
+    /** The watchdog's busiest sampled frame ({@code io.loopguard.agent.stall.BusyStretch}). */
+    @Override
+    public String describe(Object context, SqlRegistry sql) {
+        return context instanceof String ? (String) context : null;
+    }
 }

@@ -228,10 +228,12 @@ public final class Recorder {
 
     /**
      * A stall the watchdog observed on a registered thread: {@code frames} is the stack sampled most often during the
-     * busy stretch (the busy code on top), {@code nanos} the stretch (less what a stall leaves out), which started at
+     * busy stretch, from the busy code's entry down; {@code busiestFrame} the frame its samples caught on top most
+     * often (the stall's detail); {@code nanos} the stretch (less what a stall leaves out), which started at
      * {@code startNanos} on {@code System.nanoTime()}'s clock. Runs on the watchdog's thread.
      */
-    public void recordStall(String threadName, StackTraceElement[] frames, long startNanos, long nanos) {
+    public void recordStall(String threadName, StackTraceElement[] frames, String busiestFrame, long startNanos,
+                            long nanos) {
         StackTraceElement[] stack = StackCapture.belowAgent(frames);
         if (stack.length == 0) {
             return;
@@ -239,7 +241,7 @@ public final class Recorder {
         String blockingMethod = stack[0].getClassName() + "." + stack[0].getMethodName();
         onBehalfOf.set(threadName);
         try {
-            recordTimed(threadName, Category.STALL, blockingMethod, null, stack, startNanos, nanos);
+            recordTimed(threadName, Category.STALL, blockingMethod, busiestFrame, stack, startNanos, nanos);
         } finally {
             onBehalfOf.remove();
         }

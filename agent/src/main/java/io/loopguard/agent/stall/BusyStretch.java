@@ -1,12 +1,14 @@
 package io.loopguard.agent.stall;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * What the watchdog knows about one busy stretch of one registered thread while it lasts: when it started (the
  * runtime's {@code busySince}, which identifies it), the JVM's pause time at its start, and the stacks sampled once
- * it ran past the stall limit, counted by their exact frames.
+ * it ran past the stall limit, counted by their frames (class and method) from the busy code's entry down
+ * ({@link BusyCode}), with the frame each sample caught on top.
  */
 final class BusyStretch {
     /** Bound on distinct sampled stacks per stretch: a stretch has a few hundred samples at most anyway. */
@@ -24,8 +26,7 @@ final class BusyStretch {
     long lastCpu;
     int samples;
     int warmUpSamples;
-    private final Map<StackKey, int[]> counts = new HashMap<>();
-    private final Map<StackKey, StackTraceElement[]> stacks = new HashMap<>();
+    private final Map<StackKey, Votes> votes = new HashMap<>();
 
     void begin(long busySince, long gcMillis) {
         start = busySince;
@@ -36,8 +37,7 @@ final class BusyStretch {
         lastCpu = -1;
         samples = 0;
         warmUpSamples = 0;
-        counts.clear();
-        stacks.clear();
+        votes.clear();
     }
 
     void end() {
@@ -48,36 +48,88 @@ final class BusyStretch {
         return start != 0L;
     }
 
+    /** One sample: a vote for the stack from its busy code's entry down ({@link BusyCode}), and for its top frame. */
     void sample(StackTraceElement[] frames) {
         samples++;
         if (WarmUp.isWarmUp(frames)) {
             warmUpSamples++;
             return;
         }
-        StackKey key = new StackKey(frames);
-        int[] count = counts.get(key);
-        if (count == null) {
-            if (counts.size() >= MAX_STACKS) {
+        int entry = BusyCode.entry(frames);
+        StackKey key = new StackKey(entry == 0 ? frames : Arrays.copyOfRange(frames, entry, frames.length));
+        Votes vote = votes.get(key);
+        if (vote == null) {
+            if (votes.size() >= MAX_STACKS) {
                 return;
             }
-            count = new int[1];
-            counts.put(key, count);
-            stacks.put(key, frames);
+            vote = new Votes(key.frames);
+            votes.put(key, vote);
         }
-        count[0]++;
+        vote.add(frames[0]);
     }
 
-    /** The stack sampled most often outside the JVM's warm-up, or null. */
-    StackTraceElement[] mostFrequent() {
-        StackKey best = null;
-        int bestCount = 0;
-        for (Map.Entry<StackKey, int[]> entry : counts.entrySet()) {
-            if (entry.getValue()[0] > bestCount) {
-                best = entry.getKey();
-                bestCount = entry.getValue()[0];
+    /** The votes of the stack sampled most often (from its busy code's entry down) outside the JVM's warm-up, or null. */
+    Votes mostFrequent() {
+        Votes best = null;
+        for (Votes vote : votes.values()) {
+            if (best == null || vote.count > best.count) {
+                best = vote;
             }
         }
-        return best == null ? null : stacks.get(best);
+        return best;
+    }
+
+    /**
+     * The samples of one stack from the busy code's entry down: how many, and the frame each caught on top (by class
+     * and method; the first such sample's element is kept for its line).
+     */
+    static final class Votes {
+        /** Bound on distinct top frames per stack: the busiest is wanted, not a profile. */
+        private static final int MAX_TOPS = 16;
+
+        final StackTraceElement[] stack;
+        int count;
+        private final Map<String, int[]> topCounts = new HashMap<>();
+        private final Map<String, StackTraceElement> tops = new HashMap<>();
+
+        Votes(StackTraceElement[] stack) {
+            this.stack = stack;
+        }
+
+        void add(StackTraceElement top) {
+            count++;
+            String method = top.getClassName() + "." + top.getMethodName();
+            int[] n = topCounts.get(method);
+            if (n == null) {
+                if (topCounts.size() >= MAX_TOPS) {
+                    return;
+                }
+                n = new int[1];
+                topCounts.put(method, n);
+                tops.put(method, top);
+            }
+            n[0]++;
+        }
+
+        /** The frame the samples caught on top most often, as {@code class.method(File:line)}. */
+        String busiestFrame() {
+            String best = null;
+            int bestCount = 0;
+            for (Map.Entry<String, int[]> entry : topCounts.entrySet()) {
+                if (entry.getValue()[0] > bestCount) {
+                    best = entry.getKey();
+                    bestCount = entry.getValue()[0];
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            StackTraceElement top = tops.get(best);
+            String file = top.getFileName();
+            int line = top.getLineNumber();
+            String where = line == -2 ? "Native Method" : file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
+            return best + "(" + where + ")";
+        }
     }
 
     /**

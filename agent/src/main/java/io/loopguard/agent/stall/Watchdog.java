@@ -17,7 +17,8 @@ import io.loopguard.agent.record.StackCapture;
  * runtime's bracket around the loops' idle waits). A thread busy longer than the stall limit, not counting its time
  * in recorded blocking calls and allowed scopes (class loading) nor the JVM's stop-the-world pauses, and not inside
  * such a call right now, has its stack sampled at every tick until it goes idle. When the stretch ends it becomes
- * one {@code stall}: the stack sampled most often, the stretch's duration (warm-up taken off: the share of samples
+ * one {@code stall}: the stack sampled most often from the busy code's entry down ({@link BusyCode}), the frame
+ * sampled on top most often as its detail, the stretch's duration (warm-up taken off: the share of samples
  * in class initialisation or loading, and a grace per class loaded meanwhile, {@link #GRACE_PER_CLASS_NANOS}). A
  * stretch during which the thread got less than half the limit of CPU time is not one: it was long because the
  * machine was overloaded (the loop waited for a core), not because of the code it ran.
@@ -355,14 +356,14 @@ public final class Watchdog implements Runnable {
             long busy = end - stretch.start - excluded - pausedNanos(stretch, gcMillis);
             long warmUp = busy / stretch.samples * stretch.warmUpSamples
                     + Math.max(0L, stretch.lastClasses - stretch.classesAtStart) * GRACE_PER_CLASS_NANOS;
-            StackTraceElement[] stack = stretch.mostFrequent();
+            BusyStretch.Votes sampled = stretch.mostFrequent();
             long onCpu = stretch.cpuAtStart < 0 || stretch.lastCpu < 0 ? -1L : stretch.lastCpu - stretch.cpuAtStart;
             boolean starvedOnly = onCpu >= 0 && onCpu < limitNanos / 2;
-            if (busy - warmUp >= limitNanos && stack != null && !starvedOnly) {
+            if (busy - warmUp >= limitNanos && sampled != null && !starvedOnly) {
                 String name = thread.getName();
                 // Placed where it ended, less its length: a stretch that began with an excluded call (a plain
                 // thread's first sleep) or a pause starts, as a stall, after them.
-                recorder.recordStall(name, stack, end - busy, busy);
+                recorder.recordStall(name, sampled.stack, sampled.busiestFrame(), end - busy, busy);
             }
         } finally {
             stretch.end();
