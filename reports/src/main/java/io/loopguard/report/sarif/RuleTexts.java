@@ -49,8 +49,9 @@ final class RuleTexts {
 
     static String helpMarkdown(Category category) {
         if (category == Category.STALL) {
-            return fullDescription(category) + "\n\nThe stack is the one sampled most often during the stall: the busy "
-                    + "code on top, the application's frame below. Move the work off the loop (e.g. `executeBlocking`, "
+            return fullDescription(category) + "\n\nThe stack starts where the busy code was entered (a library's "
+                    + "entry point such as a hash function, or the application's own method that ran the loop), the "
+                    + "application's frames below; the site's detail names the frame sampled most often inside it. Move the work off the loop (e.g. `executeBlocking`, "
                     + "`publishOn(Schedulers.parallel())` on a scheduler that is not serving I/O, a worker pool) or make "
                     + "it cheaper.";
         }
