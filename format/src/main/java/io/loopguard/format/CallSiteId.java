@@ -15,9 +15,9 @@ import java.util.List;
  *
  * <p>Class names enter the hash without what the JVM makes up at run time for a hidden class: a lambda's class
  * {@code a.B$$Lambda$437/0x00007fe4643e32c8} (JDK 17; {@code a.B$$Lambda/0x…} from JDK 21) counts as
- * {@code a.B$$Lambda}. The number and the address differ from run to run, and lambda frames do show in stacks where
- * an agent such as OpenTelemetry's defines the lambdas' classes (the body itself, {@code a.B.lambda$m$0}, keeps its
- * name).
+ * {@code a.B$$Lambda}. The number and the address differ from run to run, and lambda frames do show: in a thread's
+ * sampled stack on JDK 17 (a stall's), and in any stack where an agent such as OpenTelemetry's defines the lambdas'
+ * classes (the body itself, {@code a.B.lambda$m$0}, keeps its name).
  *
  * <p>A {@code stall}'s id leaves out line numbers altogether: its stack is a sample taken while the busy code ran, and
  * the lines of a hot loop's frames depend on the moment of sampling (bcrypt's {@code crypt_raw} alternates between

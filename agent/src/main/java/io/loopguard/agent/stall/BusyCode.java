@@ -53,7 +53,7 @@ final class BusyCode {
 
     /**
      * A lambda's class ({@code a.B$$Lambda$437/0x…}): a trampoline the JVM spins at run time into the lambda's body, a
-     * {@code lambda$…} method of {@code a.B}. It shows in a sampled stack (a thread's dump includes hidden frames), but
+     * {@code lambda$…} method of {@code a.B}. It shows in a sampled stack on JDK 17 (JDK 25 leaves it out), but it
      * is no code of the application's and its name changes from run to run, so the busy code is never entered there.
      */
     private static boolean isLambdaClass(String className) {

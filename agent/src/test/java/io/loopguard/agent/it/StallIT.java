@@ -79,7 +79,7 @@ class StallIT {
     /**
      * The same hash in the same handler is the same call site in the next run: its id is made of neither the
      * sample's lines nor the name the JVM gave the handler lambda's class ({@code StallTarget$$Lambda$N/0x…}, which a
-     * sampled stack shows and which differs from run to run).
+     * sampled stack shows on JDK 17 and which differs from run to run).
      */
     @Test
     void aStallKeepsItsIdFromRunToRun() {
@@ -89,8 +89,12 @@ class StallIT {
         assertRan(second);
         CallSite a = stalls(first).get(0);
         CallSite b = stalls(second).get(0);
-        assertThat(a.stack()).as("the handler lambda's class is on the sampled stack%n%s", first.describe())
-                .anySatisfy(f -> assertThat(f.className()).contains("$$Lambda"));
+        if (Runtime.Version.parse(first.data().jvm().javaVersion()).feature() < 21) {
+            // JDK 17 shows the lambda's spun class in a sampled stack (a thread dump); JDK 25 leaves it out, as a
+            // throwable's stack does on both
+            assertThat(a.stack()).as("the handler lambda's class is on the sampled stack%n%s", first.describe())
+                    .anySatisfy(f -> assertThat(f.className()).contains("$$Lambda"));
+        }
         assertThat(b.id()).as("%s%n%s", first.describe(), second.describe()).isEqualTo(a.id());
     }
 

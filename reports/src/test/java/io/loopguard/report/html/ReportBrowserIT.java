@@ -246,7 +246,8 @@ class ReportBrowserIT {
                 fixture.firstSeen(), fixture.lastSeen(), fixture.stack(), List.of(), null,
                 io.loopguard.format.DurationHistogram.ofDurations(100_000, 100_000, 100_000, 699_999));
         io.loopguard.format.CallSite stall = Fixtures.site(io.loopguard.format.Category.STALL,
-                "org.mindrot.jbcrypt.BCrypt.encipher", null, Fixtures.app("demo.Login", "hash", 9), 1, 340_000_000,
+                "org.mindrot.jbcrypt.BCrypt.hashpw", "org.mindrot.jbcrypt.BCrypt.encipher(BCrypt.java:505)",
+                Fixtures.app("demo.Login", "hash", 9), 1, 340_000_000,
                 "vert.x-eventloop-thread-0");
         List<io.loopguard.format.CallSite> sites = new java.util.ArrayList<>(Fixtures.many(150));
         sites.add(jdbc);
@@ -270,7 +271,7 @@ class ReportBrowserIT {
         List<WebElement> items = driver.findElements(By.cssSelector("#timeline ol li"));
         assertThat(items).extracting(WebElement::getText).containsExactly(
                 "10:00:02.250 700 \u00b5s \u2013 jdbc java.sql.Statement.executeQuery",
-                "10:00:06.500 340 ms \u2013 stall in org.mindrot.jbcrypt.BCrypt.encipher");
+                "10:00:06.500 340 ms \u2013 stall in org.mindrot.jbcrypt.BCrypt.hashpw");
 
         // the jdbc site is on the second page (the 151 others are more blocked): the link opens it with its stack
         items.get(0).findElement(By.tagName("a")).click();
@@ -299,6 +300,8 @@ class ReportBrowserIT {
         List<WebElement> stallCells = stallRow.findElements(By.tagName("td"));
         assertThat(stallCells.get(stallCells.size() - 1).getText()).as("its one call's duration (the fixture's max)")
                 .isEqualTo("680 ms");
+        assertThat(stallRow.findElement(By.cssSelector("td.detail")).getText()).as("a stall's detail is its busiest frame")
+                .isEqualTo("busiest: org.mindrot.jbcrypt.BCrypt.encipher(BCrypt.java:505)");
     }
 
     /** Issue 9: a lone surrogate used to crash {@code chromium --headless --dump-dom}; control characters too. */
