@@ -87,6 +87,8 @@ class StallIT {
         RunResult second = AgentProcess.of(StallTarget.class).args("hog").name("StallHogAgain2").run();
         assertRan(first);
         assertRan(second);
+        assertThat(stalls(first)).as(first.describe()).hasSize(1);
+        assertThat(stalls(second)).as(second.describe()).hasSize(1);
         CallSite a = stalls(first).get(0);
         CallSite b = stalls(second).get(0);
         if (Runtime.Version.parse(first.data().jvm().javaVersion()).feature() < 21) {
