@@ -21,6 +21,14 @@ public final class SiteWording {
                 : "blocking " + category + " call " + blockingMethod;
     }
 
+    /**
+     * What a site's {@code detail} is, as a label: {@code busiest frame} for a stall (the frame its samples caught on
+     * top most often), {@code detail} for a blocking call (its path, host or SQL).
+     */
+    public static String detailLabel(String category) {
+        return Category.STALL.id().equals(category) ? "busiest frame" : "detail";
+    }
+
     /** {@link #what} with a capital first letter, to begin a sentence. */
     public static String sentence(String category, String blockingMethod) {
         String what = what(category, blockingMethod);

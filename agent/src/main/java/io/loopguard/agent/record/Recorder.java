@@ -368,12 +368,13 @@ public final class Recorder {
             return;
         }
         String on = onBehalfOf.get();
-        StringBuilder line = Category.STALL.id().equals(site.category)
+        boolean stall = Category.STALL.id().equals(site.category);
+        StringBuilder line = stall
                 ? new StringBuilder("stall in ").append(site.blockingMethod)
                 : new StringBuilder("blocking ").append(site.category).append(" call ").append(site.blockingMethod);
         line.append(" on ").append(on != null ? on : Thread.currentThread().getName());
         if (site.detail != null) {
-            line.append(" (").append(site.detail).append(')');
+            line.append(stall ? " (busiest frame: " : " (").append(site.detail).append(')');
         }
         for (int i = 0; i < Math.min(4, site.stack.size()); i++) {
             Frame f = site.stack.get(i);

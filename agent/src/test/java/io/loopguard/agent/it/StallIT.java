@@ -100,6 +100,19 @@ class StallIT {
         assertThat(b.id()).as("%s%n%s", first.describe(), second.describe()).isEqualTo(a.id());
     }
 
+    /** {@code mode=log}: one line for the new stall site, naming where the hash was entered and its busiest frame. */
+    @Test
+    void logModePrintsTheStallOnceWithItsBusiestFrame() {
+        RunResult run = AgentProcess.of(StallTarget.class).args("hog").option("mode=log").name("StallHogLog").run();
+        assertRan(run);
+        assertThat(stalls(run)).as(run.describe()).hasSize(1);
+        List<String> lines = run.stderr().lines().filter(l -> l.contains("stall in")).toList();
+        assertThat(lines).as(run.describe()).singleElement().asString()
+                .startsWith("[loopguard] stall in org.mindrot.jbcrypt.BCrypt.hashpw on vert.x-eventloop-thread-")
+                .contains("(busiest frame: org.mindrot.jbcrypt.BCrypt.")
+                .contains(" at org.mindrot.jbcrypt.BCrypt.hashpw(BCrypt.java:");
+    }
+
     @ParameterizedTest
     @EnumSource(Server.class)
     void coldServerServingFastRequestsHasNoStall(Server server) {

@@ -82,7 +82,8 @@ public final class GitHubActions {
         String message = SiteWording.sentence(site.category(), site.blockingMethod()) + " on event-loop thread "
                 + (site.threads().isEmpty() ? "?" : site.threads().get(0)) + " (" + site.count()
                 + (site.count() == 1 ? " call, " : " calls, ") + Durations.format(site.totalNanos()) + " blocked)"
-                + ViolationLines.during(site) + (site.detail() == null ? "" : "\ndetail: " + site.detail());
+                + ViolationLines.during(site) + (site.detail() == null ? ""
+                        : "\n" + SiteWording.detailLabel(site.category()) + ": " + site.detail());
         return command.append("::").append(escapeData(message)).toString();
     }
 

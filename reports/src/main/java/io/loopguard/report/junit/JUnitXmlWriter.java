@@ -215,7 +215,7 @@ public final class JUnitXmlWriter {
 
     private static void systemOut(XMLStreamWriter xml, CallSite site) throws XMLStreamException {
         String text = "threads: " + String.join(", ", site.threads()) + "\ncount: " + site.count() + "\n"
-                + (site.detail() == null ? "" : "detail: " + site.detail() + "\n")
+                + (site.detail() == null ? "" : SiteWording.detailLabel(site.category()) + ": " + site.detail() + "\n")
                 + (site.tests().isEmpty() ? "" : "tests: " + String.join(", ", site.tests()) + "\n");
         xml.writeStartElement("system-out");
         xml.writeCharacters(Xml.clean(text));

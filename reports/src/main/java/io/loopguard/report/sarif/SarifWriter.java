@@ -326,7 +326,9 @@ public final class SarifWriter {
             text.append(" Tests: ").append(ViolationLines.during(site).substring(" during ".length())).append('.');
         }
         if (site.detail() != null) {
-            text.append(" Detail: ").append(site.detail());
+            String label = SiteWording.detailLabel(site.category());
+            text.append(' ').append(Character.toUpperCase(label.charAt(0))).append(label, 1, label.length())
+                    .append(": ").append(site.detail());
         }
         return text.toString();
     }

@@ -92,8 +92,8 @@ class StallSitesTest {
                 new Frame("io.netty.channel.nio.NioEventLoop", "run", "NioEventLoop.java", 569));
         String method = "org.mindrot.jbcrypt.BCrypt.key";
         CallSite site = new CallSite(CallSiteId.of(Category.STALL.id(), method, stack), Category.STALL.id(), method,
-                null, List.of("vert.x-eventloop-thread-0"), 1, 250_000_000L, 250_000_000L, 250_000_000L,
-                Fixtures.T0.plusSeconds(1), Fixtures.T0.plusSeconds(1), stack);
+                "org.mindrot.jbcrypt.BCrypt.encipher(BCrypt.java:505)", List.of("vert.x-eventloop-thread-0"), 1,
+                250_000_000L, 250_000_000L, 250_000_000L, Fixtures.T0.plusSeconds(1), Fixtures.T0.plusSeconds(1), stack);
         DataFileWriter.writeAtomically(Fixtures.file(8, List.of(site)), dir.resolve("loopguard-8.json"));
 
         assertThat(run("check", dir.toString())).isEqualTo(1);
@@ -101,6 +101,10 @@ class StallSitesTest {
                 .contains("demo/SignupHandler.java:45: stall in org.mindrot.jbcrypt.BCrypt.key on ")
                 .doesNotContain("BCrypt.java:560:");
         assertThat(Files.readString(dir.resolve("TEST-loopguard.xml")))
-                .contains("at SignupHandler.hash(SignupHandler.java:45)");
+                .contains("at SignupHandler.hash(SignupHandler.java:45)")
+                .as("a stall's detail is its busiest frame, and says so")
+                .contains("busiest frame: org.mindrot.jbcrypt.BCrypt.encipher(BCrypt.java:505)");
+        assertThat(Files.readString(dir.resolve("loopguard.sarif")))
+                .contains("Busiest frame: org.mindrot.jbcrypt.BCrypt.encipher(BCrypt.java:505)");
     }
 }
