@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.loopguard.agent.weave.HookNames;
+import io.loopguard.format.io.OwnJar;
 
 /**
  * Makes the runtime visible to the bootstrap class loader, where instrumented JDK code can link to it.
@@ -70,6 +71,10 @@ final class RuntimeInjector {
     /** The class file of runtime class {@code simpleName}, renamed into {@code java.lang}. */
     static byte[] renamed(String simpleName) throws IOException {
         String internalName = HookNames.RUNTIME_PACKAGE + simpleName;
+        byte[] classFile = OwnJar.read(RuntimeInjector.class, internalName + ".class"); // premain: OwnJar says why
+        if (classFile != null) {
+            return ConstantPoolRenamer.rename(classFile, NAMES);
+        }
         try (InputStream in = RuntimeInjector.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
             if (in == null) {
                 throw new IOException("runtime class missing from the agent jar: " + internalName);

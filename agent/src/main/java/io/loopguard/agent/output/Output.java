@@ -181,7 +181,7 @@ public final class Output implements Runnable {
         Path link = null;
         if (options.report() == AgentOptions.Report.HTML) {
             try {
-                link = HtmlReport.writeIndex(options.output());
+                link = HtmlReport.writeIndex(options.output(), sink.file(), data);
             } catch (Exception | LinkageError e) {
                 Stderr.line("cannot write the HTML report in " + options.output() + ": " + e);
             }

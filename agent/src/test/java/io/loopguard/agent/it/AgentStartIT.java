@@ -52,6 +52,21 @@ class AgentStartIT {
         assertThat(run.data().maxSites()).isEqualTo(77);
     }
 
+    /**
+     * A JVM that is done before the agent's background start-up (a hello world: its exit begins while the catalogue is
+     * built or the JDK's classes are woven) still leaves its data file, its report and the summary line.
+     */
+    @Test
+    void aJvmThatExitsDuringTheStartUpLeavesItsDataFileReportAndSummary() {
+        RunResult run = AgentProcess.of(HelloTarget.class).name("ExitDuringStartUp").run();
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.data().agentError()).isNull();
+        assertThat(run.data().callSites()).isEmpty();
+        assertThat(run.outDir().resolve("index.html")).isRegularFile();
+        assertThat(run.agentLines()).as(run.describe())
+                .anyMatch(l -> l.startsWith("[loopguard] 0 blocking call sites on event-loop threads (0 calls, 0.00 s blocked)"));
+    }
+
     @Test
     void logLinesAndTheSummaryEscapeControlCharacters() {
         RunResult run = AgentProcess.of(NastyThreadNameTarget.class).name("NastyName").option("mode=log").run();

@@ -1,5 +1,6 @@
 package io.loopguard.report.html;
 
+import io.loopguard.format.DataFile;
 import io.loopguard.format.io.AtomicFile;
 import io.loopguard.format.json.TextBuffer;
 import io.loopguard.report.model.InputFiles;
@@ -10,6 +11,8 @@ import io.loopguard.report.model.SourcePaths;
 import io.loopguard.report.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 
 /**
@@ -35,7 +38,34 @@ public final class HtmlReport {
      * them, writes {@code dir/index.html} atomically and returns its path.
      */
     public static Path writeIndex(Path dir) throws IOException {
-        LoadResult loaded = InputFiles.load(InputFiles.dataFilesIn(dir));
+        return writeIndex(dir, InputFiles.load(InputFiles.dataFilesIn(dir)));
+    }
+
+    /**
+     * As {@link #writeIndex(Path)}, with the data file this JVM has just written ({@code written}, holding
+     * {@code data}) taken as it is instead of read back; the other {@code loopguard-*.json} files in {@code dir} are
+     * read as usual. The agent's exit: reading its own file back, cold (the file, the JSON reader's classes), was about
+     * a fifth of the report's time there.
+     */
+    public static Path writeIndex(Path dir, Path written, DataFile data) throws IOException {
+        List<Path> paths = InputFiles.dataFilesIn(dir);
+        int own = paths.indexOf(written);
+        if (own < 0) {
+            return writeIndex(dir, InputFiles.load(paths));
+        }
+        List<Path> others = new ArrayList<>(paths);
+        others.remove(own);
+        LoadResult read = others.isEmpty() ? new LoadResult(List.of(), List.of()) : InputFiles.load(others);
+        List<LoadResult.Loaded> files = new ArrayList<>(read.files());
+        int at = 0;
+        while (at < files.size() && files.get(at).path().compareTo(written) < 0) {
+            at++;
+        }
+        files.add(at, new LoadResult.Loaded(written, data));
+        return writeIndex(dir, new LoadResult(files, read.failures()));
+    }
+
+    private static Path writeIndex(Path dir, LoadResult loaded) throws IOException {
         Path target = dir.resolve(INDEX);
         write(Merger.merge(loaded), target);
         return target;

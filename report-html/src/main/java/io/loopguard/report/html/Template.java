@@ -1,5 +1,6 @@
 package io.loopguard.report.html;
 
+import io.loopguard.format.io.OwnJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,11 +43,18 @@ final class Template {
     }
 
     private static String readResource() {
-        try (InputStream in = Template.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " next to " + Template.class);
+        try {
+            // at the agent's exit: from the jar directly (OwnJar says why), else through the class loader
+            byte[] bytes = OwnJar.read(Template.class, Template.class.getPackageName().replace('.', '/') + "/" + RESOURCE);
+            if (bytes == null) {
+                try (InputStream in = Template.class.getResourceAsStream(RESOURCE)) {
+                    if (in == null) {
+                        throw new IllegalStateException("missing resource " + RESOURCE + " next to " + Template.class);
+                    }
+                    bytes = in.readAllBytes();
+                }
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

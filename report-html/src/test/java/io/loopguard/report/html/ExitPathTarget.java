@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * A fresh-JVM target that does what the agent does at exit with {@code report=html}: write its data file
- * ({@link DataFileWriter#writeAtomically}) and then {@code index.html} ({@link HtmlReport#writeIndex}) for a directory
- * holding that one small file. {@code ExitPathTarget DIR} does both; {@code ExitPathTarget DIR none} does nothing (a
+ * ({@link DataFileWriter#writeAtomically}) and then {@code index.html} ({@link HtmlReport#writeIndex(Path, Path,
+ * DataFile)}, given the file it has just written, as the agent does) for a directory holding that one small file. {@code ExitPathTarget DIR} does both; {@code ExitPathTarget DIR none} does nothing (a
  * hello world on the same class path, the baseline). Run by {@link ExitPathIT} with {@code -Xlog:class+load} and by
  * hand for timings (see BENCHMARK.md). Written like the code it measures: no lambdas, no {@code java.time.format}.
  */
@@ -42,7 +42,7 @@ public final class ExitPathTarget {
         DataFile file = new DataFile(DataFile.FORMAT, new JvmInfo(4242, "17", "demo.Main",
                 now, now), sites, 0, threads);
         DataFileWriter.writeAtomically(file, dir.resolve("loopguard-4242.json"));
-        HtmlReport.writeIndex(dir);
+        HtmlReport.writeIndex(dir, dir.resolve("loopguard-4242.json"), file);
         System.out.println("hello");
     }
 }
