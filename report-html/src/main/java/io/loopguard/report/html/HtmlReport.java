@@ -11,9 +11,9 @@ import io.loopguard.report.model.SourcePaths;
 import io.loopguard.report.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Instant;
 
 /**
  * Writes {@code index.html}. Never prints anything: inside the agent stdout belongs to the application (and to
