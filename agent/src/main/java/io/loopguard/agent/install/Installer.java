@@ -26,6 +26,7 @@ import io.loopguard.agent.weave.BootClasses;
 import io.loopguard.agent.weave.ClassWeaver;
 import io.loopguard.agent.weave.NativeCalls;
 import io.loopguard.agent.weave.TypeHierarchy;
+import io.loopguard.agent.weave.WovenMethods;
 
 /**
  * Wires the agent together. Only two things happen on the JVM's start-up path, before {@code main}: the runtime is
@@ -144,8 +145,9 @@ public final class Installer implements Runnable {
         runtime.installDroppedCalls(handle(recorder, "droppedCalls", long.class));
         runtime.installTests(handle(recorder.tests(), "event", void.class, String.class, boolean.class));
 
+        WovenMethods woven = new WovenMethods();
         LoopGuardTransformer transformer = new LoopGuardTransformer(catalogue, new JdbcFamily.Drivers(sites, hierarchy),
-                new ClassWeaver(hierarchy, nativeCalls.natives()), runtime, nativeCalls);
+                new ClassWeaver(hierarchy, nativeCalls.natives(), woven), runtime, nativeCalls);
         // The transformer enters and leaves an allowed scope through method handles. Their first call spins
         // LambdaForms, which loads JDK classes (the ClassFile API on JDK 25); if that first call happened inside a
         // transformation of one of those very classes, the loading thread would re-enter its own load
@@ -160,7 +162,7 @@ public final class Installer implements Runnable {
         deferred.activate(transformer);
         retransformLoaded(catalogue.owners());
         output.attach(recorder, runtime, transformer);
-        startJfr(recorder, runtime);
+        startJfr(recorder, runtime, woven);
         startWatchdog(recorder, runtime);
         runtime.installCatchUp(handle(lateEvents, "catchUp", void.class));
 
@@ -207,12 +209,13 @@ public final class Installer implements Runnable {
      * Contended monitors and pinned virtual threads come from JFR ({@link JfrSource}). Its classes link to
      * {@code jdk.jfr}, which a trimmed runtime image may lack: then the rest of the agent works on without them.
      */
-    private void startJfr(Recorder recorder, RuntimeBridge runtime) {
+    private void startJfr(Recorder recorder, RuntimeBridge runtime, WovenMethods woven) {
         if (!options.jfr()) {
             return;
         }
         try {
-            JfrSource jfr = JfrSource.start(recorder, runtime, options.thresholdNanos(), options.pinningEverywhere());
+            JfrSource jfr = JfrSource.start(recorder, runtime, options.thresholdNanos(), options.pinningEverywhere(),
+                    woven);
             output.beforeFinalWrite(new Runnable() {
                 @Override
                 public void run() {

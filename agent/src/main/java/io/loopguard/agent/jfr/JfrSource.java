@@ -8,6 +8,7 @@ import io.loopguard.agent.Stderr;
 import io.loopguard.agent.events.BlockingCallEvents;
 import io.loopguard.agent.install.RuntimeBridge;
 import io.loopguard.agent.record.Recorder;
+import io.loopguard.agent.weave.WovenMethods;
 import io.loopguard.format.Category;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -49,6 +50,7 @@ public final class JfrSource implements Runnable {
     private static final long CATCH_UP_NANOS = 5_000_000_000L;
 
     private final Recorder recorder;
+    private final WovenMethods woven;
     private final RuntimeBridge runtime;
     private final long thresholdNanos;
     private final boolean pinningEverywhere;
@@ -61,7 +63,9 @@ public final class JfrSource implements Runnable {
     /** Set by {@link #close()} under {@link #progress}: no stream opens after it. */
     private boolean closing;
 
-    private JfrSource(Recorder recorder, RuntimeBridge runtime, long thresholdNanos, boolean pinningEverywhere) {
+    private JfrSource(Recorder recorder, RuntimeBridge runtime, long thresholdNanos, boolean pinningEverywhere,
+                      WovenMethods woven) {
+        this.woven = woven;
         this.recorder = recorder;
         this.runtime = runtime;
         this.thresholdNanos = Math.max(thresholdNanos, FLOOR_NANOS);
@@ -74,8 +78,10 @@ public final class JfrSource implements Runnable {
      * @param pinningEverywhere record pinned virtual threads whether registered or not (on a Loom server the carrier
      *                          pool is the event loop)
      */
-    public static JfrSource start(Recorder recorder, RuntimeBridge runtime, long thresholdNanos, boolean pinningEverywhere) {
-        JfrSource source = new JfrSource(recorder, runtime, thresholdNanos, pinningEverywhere);
+    /** @param woven the methods woven so far and from now on: a monitor inside one of them is part of that call */
+    public static JfrSource start(Recorder recorder, RuntimeBridge runtime, long thresholdNanos, boolean pinningEverywhere,
+                                  WovenMethods woven) {
+        JfrSource source = new JfrSource(recorder, runtime, thresholdNanos, pinningEverywhere, woven);
         Thread thread = new Thread(source, "loopguard-jfr");
         thread.setDaemon(true);
         thread.start();
@@ -154,6 +160,9 @@ public final class JfrSource implements Runnable {
                 : JfrFrames.of(event.getStackTrace());
         if (frames.length == 0 || JfrFrames.hasAgentFrame(frames)) {
             return;
+        }
+        if (category == Category.MONITOR && woven.enclose(frames)) {
+            return; // inside a blocking call (a driver's lock in its query): that call's time already holds the wait
         }
         String blockingMethod = frames[0].getClassName() + "." + frames[0].getMethodName();
         // JFR delivers about a second late: the start on nanoTime's clock is now minus the time since it started

@@ -20,11 +20,18 @@ public final class ClassWeaver {
     private static final int NOT_WOVEN = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
     private final TypeHierarchy hierarchy;
     private final Set<NativeMethod> natives;
+    private final WovenMethods woven;
 
     /** @param natives the methods that are native on this JDK ({@link NativeCalls#natives()}): their calls are rewritten */
     public ClassWeaver(TypeHierarchy hierarchy, Set<NativeMethod> natives) {
+        this(hierarchy, natives, new WovenMethods());
+    }
+
+    /** @param woven where each method given hooks is noted ({@link WovenMethods}) */
+    public ClassWeaver(TypeHierarchy hierarchy, Set<NativeMethod> natives, WovenMethods woven) {
         this.hierarchy = hierarchy;
         this.natives = natives;
+        this.woven = woven;
     }
 
     /**
@@ -52,6 +59,7 @@ public final class ClassWeaver {
                 MethodRule rule = advice && !name.startsWith("<") ? find(rules, name, descriptor) : null;
                 if (rule != null) {
                     changes.woven = true;
+                    woven.add(self, name, (access & Opcodes.ACC_SYNCHRONIZED) != 0);
                     mv = new HookAdapter(mv, access, name, descriptor, self, rule);
                 }
                 return mv;

@@ -25,7 +25,8 @@ import io.loopguard.agent.catalogue.SiteTable;
  */
 class ClassWeaverTest {
     private final TypeHierarchy hierarchy = new TypeHierarchy();
-    private final ClassWeaver weaver = new ClassWeaver(hierarchy, EnumSet.allOf(NativeMethod.class));
+    private final WovenMethods wovenMethods = new WovenMethods();
+    private final ClassWeaver weaver = new ClassWeaver(hierarchy, EnumSet.allOf(NativeMethod.class), wovenMethods);
 
     @Test
     void everyCatalogueClassOfThisJdkWeavesIntoVerifiableBytecode() throws Exception {
@@ -46,6 +47,13 @@ class ClassWeaverTest {
             woven++;
         }
         assertThat(woven).isGreaterThan(30);
+        // what was woven is known by its frames: a contended monitor inside Files.readString (the JDK's Cleaner list,
+        // seen under load) is inside that call; one with no woven method on its stack is not
+        StackTraceElement monitor = new StackTraceElement("jdk.internal.ref.PhantomCleanable", "insert", null, 87);
+        StackTraceElement readString = new StackTraceElement("java.nio.file.Files", "readString", null, 3325);
+        StackTraceElement handler = new StackTraceElement("demo.FileEndpoints", "blocking", null, 23);
+        assertThat(wovenMethods.enclose(new StackTraceElement[] {monitor, readString, handler})).isTrue();
+        assertThat(wovenMethods.enclose(new StackTraceElement[] {monitor, handler})).isFalse();
     }
 
     @Test

@@ -7,12 +7,20 @@ import io.loopguard.LoopGuard;
 import io.loopguard.agent.it.support.Expect;
 import io.loopguard.agent.it.support.Scenario;
 import io.loopguard.agent.it.support.ScenarioRunner;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
 import java.util.Hashtable;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
 
 /**
  * Contended {@code synchronized} entries ({@code monitor}, read from JFR): a block, a method, a JDK class's own
- * {@code synchronized} method; an uncontended entry is nothing. Deterministic: the helper holds the monitor before
+ * {@code synchronized} method; an uncontended entry is nothing; one inside a blocking call is part of that call. Deterministic: the helper holds the monitor before
  * the scenario thread tries to enter it, and releases it only a fixed time after that thread is BLOCKED on it.
  */
 public final class MonitorTarget {
@@ -28,6 +36,7 @@ public final class MonitorTarget {
      * for the stream through the API (recordedCallSites() waits until it has caught up).
      */
     static void warmUp() throws Exception {
+        DriverManager.registerDriver(new LockingDriver()); // DriverManager's own start-up (its service loading) here
         CountDownLatch done = new CountDownLatch(1);
         Thread warm = new Thread(() -> {
             LoopGuard.register(Thread.currentThread());
@@ -70,6 +79,18 @@ public final class MonitorTarget {
         table.put("key", "value");
     }
 
+    /**
+     * Contention inside a blocking call: a driver's {@code connect}, called by {@code DriverManager.getConnection},
+     * waits for a lock held elsewhere. One call, one site: the {@code jdbc} call, whose time holds the wait, and no
+     * {@code monitor} site beside it (the scenario is exclusive).
+     */
+    @Scenario
+    @Expect(category = "jdbc", method = "java.sql.DriverManager.getConnection", minMillis = 40)
+    static void monitorInsideABlockingCall() throws SQLException {
+        heldWhileBlocked(LockingDriver.LOCK, 40);
+        DriverManager.getConnection(LockingDriver.URL).close();
+    }
+
     @Scenario
     static void uncontended() {
         Object lock = new Object();
@@ -77,6 +98,54 @@ public final class MonitorTarget {
             lock.hashCode();
         }
         new Counter().increment();
+    }
+
+    /** A JDBC driver whose {@code connect} enters a shared lock, and whose connections do nothing. */
+    static final class LockingDriver implements Driver {
+        static final String URL = "jdbc:loopguard-locking:test";
+        static final Object LOCK = new Object();
+
+        @Override
+        public Connection connect(String url, Properties info) {
+            if (!acceptsURL(url)) {
+                return null;
+            }
+            synchronized (LOCK) {
+                LOCK.hashCode();
+            }
+            return (Connection) Proxy.newProxyInstance(MonitorTarget.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> null);
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+            return URL.equals(url);
+        }
+
+        @Override
+        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+            return new DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+            return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+            return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+            return false;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
     }
 
     static final class Counter {
