@@ -77,8 +77,9 @@ public final class JfrSource implements Runnable {
      *
      * @param pinningEverywhere record pinned virtual threads whether registered or not (on a Loom server the carrier
      *                          pool is the event loop)
+     * @param woven             the methods woven so far and from now on: a monitor inside one of them is part of that
+     *                          call ({@link WovenMethods})
      */
-    /** @param woven the methods woven so far and from now on: a monitor inside one of them is part of that call */
     public static JfrSource start(Recorder recorder, RuntimeBridge runtime, long thresholdNanos, boolean pinningEverywhere,
                                   WovenMethods woven) {
         JfrSource source = new JfrSource(recorder, runtime, thresholdNanos, pinningEverywhere, woven);
