@@ -31,7 +31,11 @@ public final class SiteWording {
 
     /** {@link #what} with a capital first letter, to begin a sentence. */
     public static String sentence(String category, String blockingMethod) {
-        String what = what(category, blockingMethod);
-        return Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        return capitalized(what(category, blockingMethod));
+    }
+
+    /** {@code text} with a capital first letter. */
+    public static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -51,6 +51,14 @@ public interface BlockingFamily {
     }
 
     /**
+     * {@link #describe} for a family whose recorder is handed the detail itself, as text (JFR's monitor and pin
+     * fields, the watchdog's busiest frame).
+     */
+    static String givenDetail(Object context) {
+        return context instanceof String ? (String) context : null;
+    }
+
+    /**
      * For {@code mode=throw}: would this call block right now? Asked only for sites declared {@code CONDITIONAL}
      * (a lock, future, queue or join counts only if it waits), before the call starts, because the error may only
      * be thrown at the public API, never from a park inside the JDK's lock internals (that corrupts their state,

@@ -13,6 +13,6 @@ abstract class JfrFamily implements BlockingFamily {
 
     @Override
     public final String describe(Object context, SqlRegistry sql) {
-        return context instanceof String ? (String) context : null;
+        return BlockingFamily.givenDetail(context);
     }
 }

@@ -22,6 +22,6 @@ final class StallFamily implements BlockingFamily {
     /** The watchdog's busiest sampled frame ({@code io.loopguard.agent.stall.BusyStretch}). */
     @Override
     public String describe(Object context, SqlRegistry sql) {
-        return context instanceof String ? (String) context : null;
+        return BlockingFamily.givenDetail(context);
     }
 }

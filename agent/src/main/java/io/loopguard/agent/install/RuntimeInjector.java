@@ -1,7 +1,6 @@
 package io.loopguard.agent.install;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
@@ -72,14 +71,9 @@ final class RuntimeInjector {
     static byte[] renamed(String simpleName) throws IOException {
         String internalName = HookNames.RUNTIME_PACKAGE + simpleName;
         byte[] classFile = OwnJar.read(RuntimeInjector.class, internalName + ".class"); // premain: OwnJar says why
-        if (classFile != null) {
-            return ConstantPoolRenamer.rename(classFile, NAMES);
+        if (classFile == null) {
+            throw new IOException("runtime class missing from the agent jar: " + internalName);
         }
-        try (InputStream in = RuntimeInjector.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
-            if (in == null) {
-                throw new IOException("runtime class missing from the agent jar: " + internalName);
-            }
-            return ConstantPoolRenamer.rename(in.readAllBytes(), NAMES);
-        }
+        return ConstantPoolRenamer.rename(classFile, NAMES);
     }
 }

@@ -25,9 +25,9 @@ final class BusyCode {
 
     /** The index of the busy code's entry in {@code frames} (0 when {@code frames} is empty). */
     static int entry(StackTraceElement[] frames) {
-        int start = first(frames, true);
+        int start = firstApplicationFrame(frames);
         if (start == frames.length) {
-            start = first(frames, false);
+            start = firstFrameOutsideTheJdk(frames);
             if (start == frames.length) {
                 return 0;
             }
@@ -41,11 +41,17 @@ final class BusyCode {
         return entry;
     }
 
-    /** The first application frame, or (with {@code application} false) the first frame outside the JDK. */
-    private static int first(StackTraceElement[] frames, boolean application) {
+    private static int firstApplicationFrame(StackTraceElement[] frames) {
         int i = 0;
-        while (i < frames.length && !(application ? Frame.isApplicationClass(frames[i].getClassName())
-                : !Frame.isJdkClass(frames[i].getClassName()))) {
+        while (i < frames.length && !Frame.isApplicationClass(frames[i].getClassName())) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int firstFrameOutsideTheJdk(StackTraceElement[] frames) {
+        int i = 0;
+        while (i < frames.length && Frame.isJdkClass(frames[i].getClassName())) {
             i++;
         }
         return i;

@@ -89,8 +89,7 @@ final class BusyStretch {
 
         final StackTraceElement[] stack;
         int count;
-        private final Map<String, int[]> topCounts = new HashMap<>();
-        private final Map<String, StackTraceElement> tops = new HashMap<>();
+        private final Map<String, Top> tops = new HashMap<>();
 
         Votes(StackTraceElement[] stack) {
             this.stack = stack;
@@ -99,36 +98,43 @@ final class BusyStretch {
         void add(StackTraceElement top) {
             count++;
             String method = top.getClassName() + "." + top.getMethodName();
-            int[] n = topCounts.get(method);
-            if (n == null) {
-                if (topCounts.size() >= MAX_TOPS) {
+            Top seen = tops.get(method);
+            if (seen == null) {
+                if (tops.size() >= MAX_TOPS) {
                     return;
                 }
-                n = new int[1];
-                topCounts.put(method, n);
-                tops.put(method, top);
+                seen = new Top(top);
+                tops.put(method, seen);
             }
-            n[0]++;
+            seen.count++;
         }
 
         /** The frame the samples caught on top most often, as {@code class.method(File:line)}. */
         String busiestFrame() {
-            String best = null;
-            int bestCount = 0;
-            for (Map.Entry<String, int[]> entry : topCounts.entrySet()) {
-                if (entry.getValue()[0] > bestCount) {
-                    best = entry.getKey();
-                    bestCount = entry.getValue()[0];
+            Top best = null;
+            for (Top top : tops.values()) {
+                if (best == null || top.count > best.count) {
+                    best = top;
                 }
             }
             if (best == null) {
                 return null;
             }
-            StackTraceElement top = tops.get(best);
-            String file = top.getFileName();
-            int line = top.getLineNumber();
+            StackTraceElement frame = best.first;
+            String file = frame.getFileName();
+            int line = frame.getLineNumber();
             String where = line == -2 ? "Native Method" : file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
-            return best + "(" + where + ")";
+            return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
+        }
+    }
+
+    /** One method a stack's samples caught on top: how often, and its first sample's element (for the line). */
+    private static final class Top {
+        final StackTraceElement first;
+        int count;
+
+        Top(StackTraceElement first) {
+            this.first = first;
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Reads an entry of the jar a class was loaded from, through {@code java.util.zip} rather than
- * {@code getResourceAsStream}. The agent reads its own resources in the user's JVM on the two paths whose time the user
+ * Reads an entry of the jar a class was loaded from, through {@code java.util.zip} first and the class loader's
+ * {@code getResourceAsStream} only when that cannot. The agent reads its own resources in the user's JVM on the two paths whose time the user
  * sees: {@code premain} (the runtime's class files) and the exit (the report's template). {@code getResourceAsStream}
  * resolves a {@code jar:} URL and reads it through {@code JarURLConnection}: its classes, its factory and its second
  * view of the jar cost about 6 ms in a cold JVM (measured on JDK 17). {@code ZipFile} is already loaded there (the
@@ -23,12 +23,24 @@ public final class OwnJar {
     }
 
     /**
-     * The bytes of {@code entryName} (a path from the jar's root, e.g. {@code io/loopguard/x/report.html}) in the jar
-     * that {@code anchor} was loaded from; null when {@code anchor} was not loaded from a local jar (a directory of
-     * classes, as in the build's own tests), the jar has no such entry, or it cannot be read this way: callers then
-     * fall back to their class loader, which reports what is really wrong.
+     * The bytes of {@code entryName} (a path from the jar's root, e.g. {@code io/loopguard/x/report.html}): from the
+     * jar that {@code anchor} was loaded from, or, when {@code anchor} was not loaded from a local jar (a directory of
+     * classes, as in the build's own tests) or the jar cannot be read this way, through {@code anchor}'s class loader;
+     * null when neither has it.
      */
-    public static byte[] read(Class<?> anchor, String entryName) {
+    public static byte[] read(Class<?> anchor, String entryName) throws IOException {
+        byte[] direct = fromJar(anchor, entryName);
+        if (direct != null) {
+            return direct;
+        }
+        ClassLoader loader = anchor.getClassLoader();
+        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(entryName)
+                : loader.getResourceAsStream(entryName)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    private static byte[] fromJar(Class<?> anchor, String entryName) {
         File jar = jarOf(anchor);
         if (jar == null) {
             return null;

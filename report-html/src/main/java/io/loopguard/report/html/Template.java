@@ -2,7 +2,6 @@ package io.loopguard.report.html;
 
 import io.loopguard.format.io.OwnJar;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -44,15 +43,10 @@ final class Template {
 
     private static String readResource() {
         try {
-            // at the agent's exit: from the jar directly (OwnJar says why), else through the class loader
+            // at the agent's exit: from the jar directly (OwnJar says why)
             byte[] bytes = OwnJar.read(Template.class, Template.class.getPackageName().replace('.', '/') + "/" + RESOURCE);
             if (bytes == null) {
-                try (InputStream in = Template.class.getResourceAsStream(RESOURCE)) {
-                    if (in == null) {
-                        throw new IllegalStateException("missing resource " + RESOURCE + " next to " + Template.class);
-                    }
-                    bytes = in.readAllBytes();
-                }
+                throw new IllegalStateException("missing resource " + RESOURCE + " next to " + Template.class);
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {

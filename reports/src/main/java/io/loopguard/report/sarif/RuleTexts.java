@@ -51,9 +51,9 @@ final class RuleTexts {
         if (category == Category.STALL) {
             return fullDescription(category) + "\n\nThe stack starts where the busy code was entered (a library's "
                     + "entry point such as a hash function, or the application's own method that ran the loop), the "
-                    + "application's frames below; the site's detail names the frame sampled most often inside it. Move the work off the loop (e.g. `executeBlocking`, "
-                    + "`publishOn(Schedulers.parallel())` on a scheduler that is not serving I/O, a worker pool) or make "
-                    + "it cheaper.";
+                    + "application's frames below; the site's detail names the frame sampled most often inside it. "
+                    + "Move the work off the loop (e.g. `executeBlocking`, `publishOn(Schedulers.parallel())` on a "
+                    + "scheduler that is not serving I/O, a worker pool) or make it cheaper.";
         }
         return "An event-loop thread called " + TEXTS.get(category)[1] + ".\n\n"
                 + "Event loops (Netty, Vert.x, Reactor) serve many connections from few threads; a blocking call "

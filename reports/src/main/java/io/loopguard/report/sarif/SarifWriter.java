@@ -326,9 +326,8 @@ public final class SarifWriter {
             text.append(" Tests: ").append(ViolationLines.during(site).substring(" during ".length())).append('.');
         }
         if (site.detail() != null) {
-            String label = SiteWording.detailLabel(site.category());
-            text.append(' ').append(Character.toUpperCase(label.charAt(0))).append(label, 1, label.length())
-                    .append(": ").append(site.detail());
+            text.append(' ').append(SiteWording.capitalized(SiteWording.detailLabel(site.category()))).append(": ")
+                    .append(site.detail());
         }
         return text.toString();
     }
